@@ -1,0 +1,82 @@
+// Mobilny Urzędnik – small progressive enhancements. Every page works without this file.
+(() => {
+    // After a failed post the error summary takes focus; after an enhanced navigation, the h1 does,
+    // so screen-reader users hear where they are. A first full page load leaves focus alone
+    // (the skip link stays the first Tab stop), except for the error summary.
+    function focusAfterLoad(isNavigation) {
+        const summary = document.querySelector('[data-error-summary]');
+        if (summary) {
+            summary.focus();
+            return;
+        }
+        if (isNavigation) {
+            const h1 = document.querySelector('main h1');
+            if (h1) {
+                h1.setAttribute('tabindex', '-1');
+                h1.focus();
+            }
+        }
+    }
+
+    // The error summary's links move focus to the field (and its label into view), not just scroll.
+    document.addEventListener('click', (e) => {
+        const link = e.target.closest('.error-summary a[href^="#"]');
+        if (!link) return;
+        const field = document.getElementById(link.getAttribute('href').slice(1));
+        if (!field) return;
+        e.preventDefault();
+        const label = document.querySelector(`label[for="${CSS.escape(field.id)}"]`) || field.closest('fieldset')?.querySelector('legend');
+        (label || field).scrollIntoView();
+        field.focus({ preventScroll: true });
+    });
+
+    // Live character count for textareas with a stated limit.
+    function updateCount(textarea) {
+        const group = textarea.closest('[data-character-count]');
+        if (!group) return;
+        const max = parseInt(group.getAttribute('data-character-count'), 10);
+        const status = group.querySelector('[data-count-status]');
+        if (!max || !status) return;
+        const length = [...new Intl.Segmenter('pl', { granularity: 'grapheme' }).segment(textarea.value)].length;
+        const left = max - length;
+        const template = left >= 0 ? status.dataset.templateLeft : status.dataset.templateOver;
+        status.textContent = template.replace('{0}', Math.abs(left).toLocaleString(document.documentElement.lang || 'pl'));
+    }
+
+    let countTimer;
+    document.addEventListener('input', (e) => {
+        if (e.target.matches('[data-character-count] textarea')) {
+            clearTimeout(countTimer);
+            const target = e.target;
+            // Debounced, so screen readers are not flooded while typing.
+            countTimer = setTimeout(() => updateCount(target), 400);
+        }
+    });
+
+    // Print buttons only exist when they can work.
+    function enablePrint() {
+        document.querySelectorAll('[data-print]').forEach((b) => {
+            b.hidden = false;
+            b.onclick = () => window.print();
+        });
+    }
+
+    function onLoad(isNavigation) {
+        enablePrint();
+        focusAfterLoad(isNavigation);
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => onLoad(false));
+    } else {
+        onLoad(false);
+    }
+
+    if (window.Blazor && typeof window.Blazor.addEventListener === 'function') {
+        window.Blazor.addEventListener('enhancedload', () => onLoad(true));
+    } else {
+        document.addEventListener('DOMContentLoaded', () => {
+            window.Blazor?.addEventListener?.('enhancedload', () => onLoad(true));
+        });
+    }
+})();

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Municipalities;
+
+namespace MobilnyUrzednik.Core.Catalogue;
+
+/// <summary>Read side of the catalogue and the municipality's settings, for the public pages.</summary>
+public sealed class ServiceCatalogue(IDbContextFactory<AppDbContext> dbFactory)
+{
+    /// <summary>The matters offered now, in display order, with their checklists.</summary>
+    public async Task<IReadOnlyList<Service>> GetOfferedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var services = await db.Services.AsNoTracking()
+            .Where(s => !s.IsRetired)
+            .Include(s => s.Checklist.OrderBy(c => c.SortOrder))
+            .OrderBy(s => s.SortOrder)
+            .ToListAsync(ct);
+        return services;
+    }
+
+    /// <summary>The municipality's settings (there is always one row: seeded on first start).</summary>
+    public async Task<MunicipalitySettings> GetMunicipalityAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).FirstAsync(ct);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MobilnyUrzednik.Core.Common;
+
+/// <summary>
+/// Tidies and checks free text as people type or dictate it. Names and addresses take letters
+/// (any script, with Polish diacritics), digits where they belong and ordinary punctuation;
+/// descriptions take anything readable but markup.
+/// </summary>
+public static partial class PlainText
+{
+    /// <summary>Trims, joins runs of spaces, normalises to NFC and turns line breaks into "\n".</summary>
+    public static string Tidy(string? input, bool multiline = false)
+    {
+        if (string.IsNullOrEmpty(input))
+        {
+            return string.Empty;
+        }
+
+        var text = input.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (!multiline)
+        {
+            text = text.Replace('\n', ' ');
+        }
+
+        text = Spaces().Replace(text, " ");
+        text = multiline ? BlankLines().Replace(text, "\n\n") : text;
+        return string.Join('\n', text.Split('\n').Select(l => l.Trim())).Trim();
+    }
+
+    /// <summary>Number of characters as a person counts them (an emoji or "ą" counts once).</summary>
+    public static int Length(string text) => new StringInfo(text).LengthInTextElements;
+
+    /// <summary>True when the text has an HTML/XML tag or a control character: never something a resident means.</summary>
+    public static bool HasMarkupOrControl(string text) =>
+        Tag().IsMatch(text) || text.Any(c => char.IsControl(c) && c != '\n' && c != '\t');
+
+    /// <summary>True when the text has emoji or other pictographs.</summary>
+    public static bool HasEmoji(string text)
+    {
+        var e = StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext())
+        {
+            var element = (string)e.Current;
+            var rune = Rune.GetRuneAt(element, 0);
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category == UnicodeCategory.OtherSymbol || category == UnicodeCategory.Surrogate || rune.Value >= 0x1F000
+                || element.Contains('\u200D', StringComparison.Ordinal) || element.Contains('\uFE0F', StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A person's name: letters, spaces, hyphens, apostrophes and dots only ("Anna Nowak-Kowalska", "O'Neill").</summary>
+    public static bool IsPersonName(string text) => text.Length > 0 && text.All(c =>
+        char.IsLetter(c) || c is ' ' or '-' or '\'' or '’' or '.' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+
+    /// <summary>An address line or a town: letters, digits, spaces and . , - / ' ( ) and "nr".</summary>
+    public static bool IsAddressText(string text) => text.Length > 0 && text.All(c =>
+        char.IsLetterOrDigit(c) || c is ' ' or '-' or '\'' or '’' or '.' or ',' or '/' or '(' or ')' or '"'
+        || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+
+    [GeneratedRegex(@"[ \t\u00A0\u2000-\u200B\u202F\u205F\u3000]+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"<\s*[a-zA-Z/!?][^>]*>|<\s*script", RegexOptions.IgnoreCase)]
+    private static partial Regex Tag();
+}

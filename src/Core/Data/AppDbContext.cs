@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Municipalities;
+using MobilnyUrzednik.Core.Requests;
+
+namespace MobilnyUrzednik.Core.Data;
+
+/// <summary>The one database of the service: both apps share it.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<MunicipalitySettings> Municipalities => Set<MunicipalitySettings>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
+    public DbSet<RequestHistoryEntry> RequestHistory => Set<RequestHistoryEntry>();
+    public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MunicipalitySettings>(e =>
+        {
+            e.Property(m => m.Name).HasMaxLength(200);
+            e.Property(m => m.NameLocative).HasMaxLength(200);
+            e.Property(m => m.OfficeName).HasMaxLength(200);
+            e.Property(m => m.OfficeAddress).HasMaxLength(300);
+            e.Property(m => m.Phone).HasMaxLength(40);
+            e.Property(m => m.Email).HasMaxLength(254);
+            e.Property(m => m.PhoneHours).HasMaxLength(200);
+            e.Property(m => m.CoordinatorName).HasMaxLength(200);
+            e.Property(m => m.WebsiteUrl).HasMaxLength(300);
+            e.Property(m => m.DataProtectionOfficerEmail).HasMaxLength(254);
+            e.Property(m => m.AccessibilityContactName).HasMaxLength(200);
+            e.Property(m => m.BuildingAccessibility).HasMaxLength(4000);
+        });
+
+        modelBuilder.Entity<Service>(e =>
+        {
+            e.HasIndex(s => s.Slug).IsUnique();
+            e.Property(s => s.Slug).HasMaxLength(80);
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Description).HasMaxLength(1000);
+            e.HasMany(s => s.Checklist).WithOne().HasForeignKey(c => c.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ChecklistItem>(e => e.Property(c => c.Text).HasMaxLength(300));
+
+        modelBuilder.Entity<VisitRequest>(e =>
+        {
+            e.HasIndex(r => r.TrackingCode).IsUnique();
+            e.HasIndex(r => r.SubmissionKey).IsUnique();
+            e.HasIndex(r => new { r.Status, r.CreatedAt });
+            e.Property(r => r.TrackingCode).HasMaxLength(TrackingCode.Length);
+            e.Property(r => r.SubmissionKey).HasMaxLength(64);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.EligibilityReason).HasConversion<string>().HasMaxLength(30);
+            e.Property(r => r.SubmitterRelation).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.ContactChannel).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.PartOfDay).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Description).HasMaxLength(RequestJourney.DescriptionMaxLength * 4);
+            e.Property(r => r.ResidentName).HasMaxLength(RequestJourney.NameMaxLength * 4);
+            e.Property(r => r.SubmitterName).HasMaxLength(RequestJourney.NameMaxLength * 4);
+            e.Property(r => r.Street).HasMaxLength(RequestJourney.StreetMaxLength * 4);
+            e.Property(r => r.Town).HasMaxLength(RequestJourney.TownMaxLength * 4);
+            e.Property(r => r.PostalCode).HasMaxLength(6);
+            e.Property(r => r.ResidentPhone).HasMaxLength(20);
+            e.Property(r => r.SubmitterPhone).HasMaxLength(20);
+            e.Property(r => r.ContactEmail).HasMaxLength(RequestJourney.EmailMaxLength);
+            e.Property(r => r.AccessNotes).HasMaxLength(RequestJourney.AccessNotesMaxLength * 4);
+            e.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.VisitRequestId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(r => r.ContactPhone);
+        });
+
+        modelBuilder.Entity<RequestHistoryEntry>(e =>
+        {
+            e.Property(h => h.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(h => h.Actor).HasMaxLength(200);
+            e.Property(h => h.PublicNote).HasMaxLength(2000);
+            e.HasIndex(h => new { h.VisitRequestId, h.At });
+        });
+
+        modelBuilder.Entity<RequestDraft>(e =>
+        {
+            e.HasKey(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(64);
+            e.HasIndex(d => d.UpdatedAt);
+        });
+
+        // SQLite cannot order or compare DateTimeOffset natively; store as UTC ticks.
+        if (Database.IsSqlite())
+        {
+            foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            {
+                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+                {
+                    property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+                }
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardHistory();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardHistory();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The history is the resident's and the office's record of what happened: append-only.
+    private void GuardHistory()
+    {
+        if (ChangeTracker.Entries<RequestHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Request history is append-only.");
+        }
+    }
+}

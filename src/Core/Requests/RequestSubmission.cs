@@ -1,0 +1,159 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Common;
+using MobilnyUrzednik.Core.Data;
+
+namespace MobilnyUrzednik.Core.Requests;
+
+/// <summary>
+/// Turns a complete draft into a request. The request, its first history entry and the draft's
+/// "sent" mark are committed in one transaction before anyone is told it worked, and the draft's
+/// key is the idempotency key: the same form sent twice (double click, refresh, back and resend)
+/// finds the request made the first time.
+/// </summary>
+public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Sends the draft under <paramref name="draftKey"/> as a request.</summary>
+    public async Task<SubmissionResult> SubmitAsync(string draftKey, RequestChannel channel, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = await db.RequestDrafts.FirstOrDefaultAsync(d => d.Key == draftKey, ct);
+        if (draft is null)
+        {
+            return SubmissionResult.NoDraft;
+        }
+
+        if (draft.SubmittedRequestId is { } existingId)
+        {
+            return await ExistingAsync(db, existingId, ct);
+        }
+
+        var answers = System.Text.Json.JsonSerializer.Deserialize<RequestAnswers>(draft.AnswersJson, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? new RequestAnswers();
+        var catalogue = await db.Services.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
+        var today = WarsawTime.Today(clock);
+        var errors = RequestJourney.Validate(JourneyStep.Check, answers, catalogue, today);
+        if (errors.Count > 0 || RequestJourney.CheckEligibility(answers) != Ineligibility.None)
+        {
+            return SubmissionResult.Incomplete(errors);
+        }
+
+        var service = RequestJourney.FindService(answers.ServiceSlug, catalogue)!;
+        for (var attempt = 0; ; attempt++)
+        {
+            var request = Build(answers, service, channel);
+            request.TrackingCode = TrackingCode.NewCode();
+            request.SubmissionKey = draftKey;
+            request.RecordSubmission(actor, clock.GetUtcNow());
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                db.VisitRequests.Add(request);
+                await db.SaveChangesAsync(ct);
+                draft.SubmittedRequestId = request.Id;
+                draft.AnswersJson = "{}";
+                draft.UpdatedAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return SubmissionResult.Created(request.Id, request.TrackingCode);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+
+                // Either the same form was sent twice at once (the key is taken) or, once in billions,
+                // the random code collided: find the first, or try a new code.
+                var existing = await db.VisitRequests.AsNoTracking().FirstOrDefaultAsync(r => r.SubmissionKey == draftKey, ct);
+                if (existing is not null)
+                {
+                    return SubmissionResult.Created(existing.Id, existing.TrackingCode);
+                }
+
+                if (attempt >= 3)
+                {
+                    throw;
+                }
+
+                draft = await db.RequestDrafts.FirstAsync(d => d.Key == draftKey, ct);
+            }
+        }
+    }
+
+    /// <summary>Builds the request from valid answers: normalised phone, postal code and tidy text.</summary>
+    public static VisitRequest Build(RequestAnswers a, Service service, RequestChannel channel)
+    {
+        var relation = Enum.Parse<SubmitterRelation>(a.Relation!);
+        var forOther = relation != SubmitterRelation.Self;
+        var contact = Enum.Parse<ContactChannel>(a.ContactChannel!);
+        var notes = PlainText.Tidy(a.AccessNotes, multiline: true);
+        var description = PlainText.Tidy(a.Description, multiline: true);
+        return new VisitRequest
+        {
+            TrackingCode = string.Empty,
+            Channel = channel,
+            LivesInMunicipality = a.LivesInMunicipality == "tak",
+            EligibilityReason = Enum.Parse<EligibilityReason>(a.Reason!),
+            ServiceId = service.Id,
+            Description = description,
+            ResidentName = PlainText.Tidy(a.ResidentName),
+            ResidentPhone = PolishPhone.Normalise(a.ResidentPhone),
+            Street = PlainText.Tidy(a.Street),
+            PostalCode = Common.PostalCode.Normalise(a.PostalCode)!,
+            Town = PlainText.Tidy(a.Town),
+            SubmitterRelation = relation,
+            SubmitterName = forOther ? PlainText.Tidy(a.SubmitterName) : null,
+            SubmitterPhone = forOther ? PolishPhone.Normalise(a.SubmitterPhone) : null,
+            ResidentConsent = forOther && a.ResidentConsent,
+            ContactChannel = contact,
+            ContactEmail = string.IsNullOrWhiteSpace(a.ContactEmail) ? null : a.ContactEmail.Trim(),
+            NeedsSignLanguage = a.NeedsSignLanguage,
+            NeedsCallBeforeVisit = a.NeedsCallBeforeVisit,
+            AccessNotes = notes.Length == 0 ? null : notes,
+            EarliestDate = a.Timing == "date" ? RequestJourney.ParseDate(a.EarliestDay, a.EarliestMonth, a.EarliestYear) : null,
+            PartOfDay = Enum.Parse<PartOfDay>(a.PartOfDay!),
+        };
+    }
+
+    /// <summary>What the confirmation page shows: the code, the matter and its checklist, no personal data.</summary>
+    public async Task<ConfirmationView?> GetConfirmationAsync(int requestId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.VisitRequests.AsNoTracking()
+            .Where(r => r.Id == requestId)
+            .Select(r => new ConfirmationView(
+                r.TrackingCode,
+                r.Service!.Name,
+                r.Service.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text).ToList(),
+                r.ContactChannel))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task<SubmissionResult> ExistingAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        var code = await db.VisitRequests.Where(r => r.Id == id).Select(r => r.TrackingCode).FirstAsync(ct);
+        return SubmissionResult.Created(id, code);
+    }
+}
+
+/// <summary>The confirmation of a sent request.</summary>
+public sealed record ConfirmationView(string TrackingCode, string ServiceName, IReadOnlyList<string> Checklist, ContactChannel ContactChannel);
+
+/// <summary>What happened to a submission.</summary>
+public sealed record SubmissionResult(SubmissionOutcome Outcome, int? RequestId, string? TrackingCode, IReadOnlyList<AnswerError> Errors)
+{
+    public static SubmissionResult NoDraft { get; } = new(SubmissionOutcome.NoDraft, null, null, []);
+
+    public static SubmissionResult Created(int id, string code) => new(SubmissionOutcome.Created, id, code, []);
+
+    public static SubmissionResult Incomplete(IReadOnlyList<AnswerError> errors) => new(SubmissionOutcome.Incomplete, null, null, errors);
+}
+
+/// <summary>The outcome of <see cref="RequestSubmission.SubmitAsync"/>.</summary>
+public enum SubmissionOutcome
+{
+    Created,
+    NoDraft,
+    Incomplete,
+}

@@ -1,0 +1,107 @@
+using MobilnyUrzednik.Core.Catalogue;
+
+namespace MobilnyUrzednik.Core.Requests;
+
+/// <summary>
+/// A request for a clerk's home visit ("zgłoszenie"). Holds the minimum the office needs:
+/// who to visit and where, who asked and how to reach them, what the matter is.
+/// </summary>
+public sealed class VisitRequest
+{
+    public int Id { get; set; }
+
+    /// <summary>The code residents read aloud and type, stored normalised without dashes (e.g. "K7P4QX9M").</summary>
+    public required string TrackingCode { get; set; }
+
+    /// <summary>Idempotency key of the form that created it, so a re-sent form finds this request again.</summary>
+    public string? SubmissionKey { get; set; }
+
+    public RequestChannel Channel { get; set; }
+    public RequestStatus Status { get; private set; } = RequestStatus.Submitted;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    // Eligibility (a category, never a diagnosis).
+    public bool LivesInMunicipality { get; set; }
+    public EligibilityReason EligibilityReason { get; set; }
+
+    // The matter.
+    public int ServiceId { get; set; }
+    public Service? Service { get; set; }
+    public required string Description { get; set; }
+
+    // The resident to be visited.
+    public required string ResidentName { get; set; }
+
+    /// <summary>E.164, e.g. "+48600100200"; optional when someone else files and gives their own phone.</summary>
+    public string? ResidentPhone { get; set; }
+
+    public required string Street { get; set; }
+    public required string PostalCode { get; set; }
+    public required string Town { get; set; }
+
+    // The submitter, when it is not the resident.
+    public SubmitterRelation SubmitterRelation { get; set; }
+    public string? SubmitterName { get; set; }
+    public string? SubmitterPhone { get; set; }
+
+    /// <summary>The submitter confirmed that the resident knows about the request and agrees.</summary>
+    public bool ResidentConsent { get; set; }
+
+    // Contact.
+    public ContactChannel ContactChannel { get; set; }
+    public string? ContactEmail { get; set; }
+
+    // Access needs for the visit (optional, minimal).
+    public bool NeedsSignLanguage { get; set; }
+    public bool NeedsCallBeforeVisit { get; set; }
+    public string? AccessNotes { get; set; }
+
+    // Preferred times.
+    /// <summary>Earliest day the visit suits; null means "as soon as possible".</summary>
+    public DateOnly? EarliestDate { get; set; }
+    public PartOfDay PartOfDay { get; set; }
+
+    public List<RequestHistoryEntry> History { get; set; } = [];
+
+    /// <summary>The phone the office calls: the submitter's when someone else filed, else the resident's.</summary>
+    public string? ContactPhone => SubmitterRelation == SubmitterRelation.Self ? ResidentPhone : SubmitterPhone;
+
+    /// <summary>Starts the life of a new request: status Submitted and its first history entry.</summary>
+    public void RecordSubmission(string actor, DateTimeOffset now)
+    {
+        Status = RequestStatus.Submitted;
+        CreatedAt = now;
+        UpdatedAt = now;
+        History.Add(new RequestHistoryEntry { At = now, Status = RequestStatus.Submitted, Actor = actor });
+    }
+
+    /// <summary>
+    /// Moves the request to <paramref name="to"/> and appends the change to its history.
+    /// Refuses any move the lifecycle does not allow, and a rejection without a reason.
+    /// </summary>
+    /// <exception cref="LifecycleException">The move is not allowed.</exception>
+    public void MoveTo(RequestStatus to, string actor, string? publicNote, DateTimeOffset now)
+    {
+        if (!RequestLifecycle.CanMove(Status, to))
+        {
+            throw new LifecycleException($"A request in {Status} cannot move to {to}.");
+        }
+
+        if (to == RequestStatus.Rejected && string.IsNullOrWhiteSpace(publicNote))
+        {
+            throw new LifecycleException("A rejection needs a reason the resident can read.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        Status = to;
+        UpdatedAt = now;
+        History.Add(new RequestHistoryEntry
+        {
+            At = now,
+            Status = to,
+            Actor = actor,
+            PublicNote = string.IsNullOrWhiteSpace(publicNote) ? null : publicNote.Trim(),
+        });
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+using MobilnyUrzednik.Kiosk.Components;
+
+namespace MobilnyUrzednik.Kiosk;
+
+/// <summary>The kiosk's registrations and pipeline, kept out of Program.cs.</summary>
+internal static class KioskExtensions
+{
+    public static WebApplicationBuilder AddKiosk(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        return builder;
+    }
+
+    public static WebApplication UseKiosk(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // The kiosk speaks Polish only: it stands in a Polish library.
+        app.UseRequestLocalization(o =>
+        {
+            var polish = new CultureInfo("pl-PL");
+            o.DefaultRequestCulture = new RequestCulture(polish);
+            o.SupportedCultures = [polish];
+            o.SupportedUICultures = [polish];
+            o.RequestCultureProviders = [];
+        });
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

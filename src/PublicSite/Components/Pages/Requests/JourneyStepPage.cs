@@ -1,0 +1,172 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MobilnyUrzednik.Components.Forms;
+using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Common;
+using MobilnyUrzednik.Core.Municipalities;
+using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.PublicSite.Components.Shared;
+
+namespace MobilnyUrzednik.PublicSite.Components.Pages.Requests;
+
+/// <summary>
+/// What every question page of the journey shares: the draft, the order of the questions, server-side
+/// validation on "Dalej" (plain HTML form post, so it works without JavaScript), and keeping every
+/// answer, invalid ones too. A page only declares its step and its markup.
+/// </summary>
+/// <remarks>
+/// Validation lives in Core's <see cref="RequestJourney"/> rather than in DataAnnotations, because the kiosk
+/// and staff phone intake ask the same questions and must refuse the same answers.
+/// </remarks>
+public abstract class JourneyStepPage : ComponentBase
+{
+    [CascadingParameter] public HttpContext HttpContext { get; set; } = default!;
+
+    /// <summary>The posted answers of this step (inputs are named "Form.&lt;property&gt;").</summary>
+    [SupplyParameterFromForm] public RequestAnswers? Form { get; set; }
+
+    /// <summary>"1" when the person came from the check page's "Zmień" link.</summary>
+    [SupplyParameterFromQuery(Name = "zmien")] public string? ChangeMode { get; set; }
+
+    [Inject] protected DraftStore Drafts { get; set; } = default!;
+    [Inject] protected ServiceCatalogue Catalogue { get; set; } = default!;
+    [Inject] protected NavigationManager Nav { get; set; } = default!;
+    [Inject] protected TimeProvider Clock { get; set; } = default!;
+    [Inject] protected IStringLocalizer<ValidationMessages> Messages { get; set; } = default!;
+    [Inject] protected IStringLocalizer<SiteText> SiteLoc { get; set; } = default!;
+
+    /// <summary>The question this page asks.</summary>
+    protected abstract JourneyStep Step { get; }
+
+    /// <summary>The answers to show: the saved ones, or after a failed post exactly what was posted.</summary>
+    protected RequestAnswers Answers { get; private set; } = new();
+
+    protected IReadOnlyList<Service> Services { get; private set; } = [];
+
+    protected MunicipalitySettings Municipality { get; private set; } = default!;
+
+    protected IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    /// <summary>False while the page is redirecting elsewhere (nothing to render).</summary>
+    protected bool Ready { get; private set; }
+
+    protected string FormName => "krok-" + Step.ToString().ToLowerInvariant();
+
+    protected bool IsChanging => ChangeMode == "1";
+
+    protected string? DraftKey { get; private set; }
+
+    /// <summary>Where "Wstecz" goes: the check page in change mode, else the previous question.</summary>
+    protected string BackHref => IsChanging
+        ? JourneyRoutes.For(JourneyStep.Check)
+        : RequestJourney.Previous(Step, Answers) is { } previous ? JourneyRoutes.For(previous) : JourneyRoutes.Start;
+
+    protected string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.FieldId == field)?.Message;
+
+    /// <summary>The form field name for a <see cref="RequestAnswers"/> property.</summary>
+    protected static string FieldName(string property) => "Form." + property;
+
+    /// <summary>"Pytanie – Mobilny Urzędnik", with "Błąd: " in front when the page shows errors.</summary>
+    protected string TitleFor(string question) =>
+        (Errors.Count > 0 ? SiteLoc["ErrorTitlePrefix"] + " " : string.Empty) + question + " " + SiteLoc["TitleSuffix"];
+
+    protected DateOnly Today => WarsawTime.Today(Clock);
+
+    protected override async Task OnInitializedAsync()
+    {
+        DraftKey = HttpContext.Request.Cookies[JourneyRoutes.DraftCookie];
+        var draft = await Drafts.LoadAsync(DraftKey);
+        if (draft is null)
+        {
+            Nav.NavigateTo(JourneyRoutes.Start + "?wygaslo=1");
+            return;
+        }
+
+        if (draft.SubmittedRequestId is not null)
+        {
+            Nav.NavigateTo(JourneyRoutes.Confirmation);
+            return;
+        }
+
+        Services = await Catalogue.GetOfferedAsync();
+        Municipality = await Catalogue.GetMunicipalityAsync();
+        Answers = draft.Answers;
+
+        // Someone who jumps ahead (a bookmark, a typed address) is sent to the first unanswered question.
+        if (RequestJourney.FirstIncomplete(Answers, Services, Today, upTo: Step) is { } missing)
+        {
+            Nav.NavigateTo(JourneyRoutes.For(missing));
+            return;
+        }
+
+        if (!RequestJourney.Applies(Step, Answers))
+        {
+            Nav.NavigateTo(JourneyRoutes.For(RequestJourney.Next(Step, Answers)));
+            return;
+        }
+
+        Ready = true;
+    }
+
+    /// <summary>"Dalej": validate this step on the server; save and move on, or show every problem and keep the answers.</summary>
+    protected async Task SubmitAsync()
+    {
+        if (!Ready || DraftKey is null)
+        {
+            return;
+        }
+
+        var posted = Form ?? new RequestAnswers();
+        var merged = Clone(Answers);
+        CopyStep(posted, merged);
+        var errors = RequestJourney.Validate(Step, merged, Services, Today);
+        if (errors.Count > 0)
+        {
+            Answers = merged;
+            Errors = errors.Select(ToFieldError).ToList();
+            return;
+        }
+
+        merged.Answered.Add(Step);
+        OnValid(merged);
+        if (!await Drafts.SaveAsync(DraftKey, merged))
+        {
+            Nav.NavigateTo(JourneyRoutes.Confirmation);
+            return;
+        }
+
+        if (Step <= JourneyStep.Reason && RequestJourney.CheckEligibility(merged) != Ineligibility.None)
+        {
+            Nav.NavigateTo(JourneyRoutes.NotEligible);
+            return;
+        }
+
+        var next = IsChanging ? JourneyStep.Check : RequestJourney.Next(Step, merged);
+
+        // A change can make a new question apply (e.g. "for someone else" needs their details).
+        if (RequestJourney.FirstIncomplete(merged, Services, Today, upTo: next) is { } missing)
+        {
+            next = missing;
+        }
+
+        Nav.NavigateTo(JourneyRoutes.For(next) + (IsChanging && next != JourneyStep.Check ? "?zmien=1" : string.Empty));
+    }
+
+    /// <summary>Copies this step's fields from the post into the draft's answers.</summary>
+    protected abstract void CopyStep(RequestAnswers posted, RequestAnswers target);
+
+    /// <summary>Hook to tidy answers once the step is valid (e.g. clear a date when "as soon as possible" is chosen).</summary>
+    protected virtual void OnValid(RequestAnswers answers)
+    {
+    }
+
+    private FieldError ToFieldError(AnswerError error)
+    {
+        var args = error.Args.Select(a => a is int i ? i.ToString("N0", CultureInfo.CurrentCulture) : a).ToArray();
+        return new FieldError(error.Field, string.Format(CultureInfo.CurrentCulture, Messages[error.Code], args));
+    }
+
+    private static RequestAnswers Clone(RequestAnswers a) =>
+        System.Text.Json.JsonSerializer.Deserialize<RequestAnswers>(System.Text.Json.JsonSerializer.Serialize(a))!;
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+using MobilnyUrzednik.PublicSite.Components;
+using MobilnyUrzednik.PublicSite.Components.Shared;
+
+namespace MobilnyUrzednik.PublicSite;
+
+/// <summary>The public site's registrations and pipeline, kept out of Program.cs.</summary>
+internal static class PublicSiteExtensions
+{
+    /// <summary>Polish first; English available through the language switch.</summary>
+    public static readonly CultureInfo[] Cultures = [new("pl-PL"), new("en-GB")];
+
+    public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+
+        // Polish letters are written as they are, not as &#x119; entities: smaller pages, readable source.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "mu_af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+
+    public static WebApplication UsePublicSite(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Only the visitor's own choice (the language switch's cookie) changes the language;
+            // browser headers do not, so every resident sees Polish first.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapPreferenceEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
