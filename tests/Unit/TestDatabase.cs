@@ -21,6 +21,8 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
             DataSource = path,
             // No pooled connection may keep the file open after the test.
             Pooling = false,
+            // Parallel writers wait for the lock (Microsoft.Data.Sqlite retries SQLITE_BUSY until this
+            // timeout), standing in for the apps' busy_timeout pragma.
             DefaultTimeout = 30,
         }.ToString();
         _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options;

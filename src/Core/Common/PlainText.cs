@@ -26,8 +26,8 @@ public static partial class PlainText
         }
 
         text = Spaces().Replace(text, " ");
-        text = multiline ? BlankLines().Replace(text, "\n\n") : text;
-        return string.Join('\n', text.Split('\n').Select(l => l.Trim())).Trim();
+        text = string.Join('\n', text.Split('\n').Select(l => l.Trim()));
+        return (multiline ? BlankLines().Replace(text, "\n\n") : text).Trim();
     }
 
     /// <summary>Number of characters as a person counts them (an emoji or "ą" counts once).</summary>

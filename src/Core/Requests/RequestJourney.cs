@@ -125,7 +125,9 @@ public static class RequestJourney
                 return step;
             }
 
-            if (step <= JourneyStep.Reason && CheckEligibility(answers) != Ineligibility.None)
+            // Each eligibility question is refused on its own answer, so "change your answer" leads to it.
+            if ((step == JourneyStep.Residence && CheckEligibility(answers) == Ineligibility.OutsideMunicipality)
+                || (step == JourneyStep.Reason && CheckEligibility(answers) == Ineligibility.CanComeToOffice))
             {
                 return step;
             }

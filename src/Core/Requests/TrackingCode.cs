@@ -6,7 +6,8 @@ namespace MobilnyUrzednik.Core.Requests;
 /// <summary>
 /// The request's reference: 8 characters read aloud and typed in groups ("K7P-4QX-9M").
 /// Random (never sequential), from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V),
-/// with the last character a Luhn mod N check so most typos are caught before any look-up.
+/// with the last character a check over a prime-sized alphabet, so every single typo and every swap of
+/// neighbouring characters is caught before any look-up.
 /// </summary>
 public static class TrackingCode
 {
@@ -78,21 +79,24 @@ public static class TrackingCode
     public static string[] Groups(string code) =>
         code.Length == Length ? [code[..3], code[3..6], code[6..]] : [code];
 
-    // Luhn mod N: catches every single-character error and most swaps of neighbours.
+    // A weighted check over a prime-sized alphabet (23): position i (1-based) counts i times, and the
+    // check character is chosen so the whole code, check included with weight 8, sums to 0 mod 23.
+    // Because 23 is prime, every single-character error and every swap of neighbours changes the sum.
     private static char CheckCharacter(ReadOnlySpan<char> payload)
     {
         var n = Alphabet.Length;
-        var factor = 2;
         var sum = 0;
-        for (var i = payload.Length - 1; i >= 0; i--)
+        for (var i = 0; i < payload.Length; i++)
         {
-            var addend = factor * Alphabet.IndexOf(payload[i], StringComparison.Ordinal);
-            factor = factor == 2 ? 1 : 2;
-            sum += (addend / n) + (addend % n);
+            sum += (i + 1) * Alphabet.IndexOf(payload[i], StringComparison.Ordinal);
         }
 
-        return Alphabet[(n - (sum % n)) % n];
+        // 8 × 3 ≡ 1 (mod 23), so multiplying by 3 divides by the check character's weight.
+        var check = ((n - (sum % n)) * InverseOfCheckWeight) % n;
+        return Alphabet[check];
     }
+
+    private const int InverseOfCheckWeight = 3;
 }
 
 /// <summary>Why typed text is not a tracking code.</summary>
