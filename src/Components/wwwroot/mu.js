@@ -18,6 +18,17 @@
         }
     }
 
+    // The skip link moves focus (not only the scroll position) into main, so the next Tab continues there.
+    document.addEventListener('click', (e) => {
+        const skip = e.target.closest('.skip-link');
+        if (!skip) return;
+        const target = document.getElementById(skip.getAttribute('href').slice(1));
+        if (!target) return;
+        e.preventDefault();
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus();
+    });
+
     // The error summary's links move focus to the field (and its label into view), not just scroll.
     document.addEventListener('click', (e) => {
         const link = e.target.closest('.error-summary a[href^="#"]');
