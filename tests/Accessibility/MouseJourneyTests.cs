@@ -1,0 +1,37 @@
+namespace MobilnyUrzednik.Accessibility;
+
+/// <summary>A request filed by pointer for a neighbour, then found on the status page.</summary>
+public sealed class MouseJourneyTests(BrowserFixture browser, SiteFixture site) : SiteTest(browser, site), IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task RequestForNeighbour_FiledByClicking_IsFoundOnStatusPageWithSubmittersPhone()
+    {
+        var answers = new JourneyAnswers
+        {
+            ForWhom = "Dla sąsiada lub sąsiadki",
+            ResidentPhone = string.Empty,
+            SubmitterPhone = "601 234 567",
+            Contact = "SMS-em",
+        };
+
+        await Journey.WalkToCheckAsync(Page, answers);
+
+        // The check page shows the answers back before anything is sent.
+        var main = Page.Locator("main");
+        await Expect(main).ToContainTextAsync("Dla sąsiada lub sąsiadki");
+        await Expect(main).ToContainTextAsync("Janina Kowalczyk");
+        await Expect(main).ToContainTextAsync("Marek Nowak");
+        await Expect(main).ToContainTextAsync("00-950 Przykładowo");
+        await Expect(main).ToContainTextAsync("Telefon tuż przed wejściem");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Zmień adres", Exact = true })).ToBeVisibleAsync();
+        await Expect(main).ToContainTextAsync("Zgłoszenie nie jest jeszcze wysłane.");
+
+        var code = await Journey.SendAsync(Page);
+
+        // With JavaScript the print button appears (it can work); the checklist for the matter is shown.
+        await Expect(Journey.Button(Page, "Drukuj potwierdzenie")).ToBeVisibleAsync();
+        await Expect(Page.Locator("main")).ToContainTextAsync("Co przygotować na wizytę: Wniosek o dowód osobisty");
+
+        await Journey.FindOnStatusPageAsync(Page, code, "4567");
+    }
+}

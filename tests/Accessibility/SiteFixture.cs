@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MobilnyUrzednik.Core.Data;
+
+namespace MobilnyUrzednik.Accessibility;
+
+/// <summary>
+/// The real public site (its own Program, pipeline and SQLite database) on real Kestrel at a free port
+/// on 127.0.0.1. Each test class gets its own instance and its own database file, so a test that
+/// counts rows sees only what it did.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"mu-a11y-{Guid.NewGuid():N}.db");
+    private SiteFactory? _factory;
+
+    /// <summary>Where the site listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString();
+
+    public ValueTask InitializeAsync()
+    {
+        _factory = new SiteFactory(ConnectionString);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        BaseAddress = new Uri(addresses.Single());
+        if (!File.Exists(_databasePath))
+        {
+            throw new InvalidOperationException($"The site did not use the test database {_databasePath}.");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A context of our own on the site's database file, to check what was really stored.</summary>
+    public AppDbContext OpenDatabase() =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(_databasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A temp file left behind is harmless.
+            }
+        }
+    }
+
+    private sealed class SiteFactory(string connectionString) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Default", connectionString);
+        }
+    }
+}
