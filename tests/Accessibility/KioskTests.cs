@@ -1,0 +1,61 @@
+extern alias kiosk;
+
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MobilnyUrzednik.Accessibility;
+
+/// <summary>The kiosk app (still minimal): its start page uses the shared components and passes axe.</summary>
+public sealed class KioskTests(BrowserFixture browser, KioskTests.KioskFixture kiosk) : IClassFixture<KioskTests.KioskFixture>
+{
+    [Fact]
+    public async Task StartPage_Opened_ShowsTheServiceAndHelpWithNoAxeViolations()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = kiosk.BaseAddress.ToString(), Locale = "pl-PL" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Poproś o wizytę urzędnika w domu");
+        await Expect(page.GetByRole(AriaRole.Complementary, new() { Name = "Potrzebujesz pomocy?" })).ToContainTextAsync("22 123 45 67");
+        await Expect(page).ToHaveTitleAsync("Poproś o wizytę urzędnika w domu – Mobilny Urzędnik");
+        await Axe.CheckAsync(page, "kiosk start page");
+    }
+
+    /// <summary>The kiosk on real Kestrel at a free port, with its own SQLite file.</summary>
+    public sealed class KioskFixture : WebApplicationFactory<kiosk::Program>, IAsyncLifetime
+    {
+        private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"mu-kiosk-{Guid.NewGuid():N}.db");
+
+        public Uri BaseAddress { get; private set; } = default!;
+
+        public ValueTask InitializeAsync()
+        {
+            UseKestrel(0);
+            StartServer();
+            BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+            return ValueTask.CompletedTask;
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Default", new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString());
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(_databasePath + suffix);
+            }
+        }
+    }
+}
