@@ -9,7 +9,8 @@ public sealed record FieldError(string FieldId, string Message);
 /// <param name="Value">The submitted value.</param>
 /// <param name="Label">What the person reads.</param>
 /// <param name="Hint">Optional extra line under the label.</param>
-public sealed record ChoiceOption(string Value, string Label, string? Hint = null);
+/// <param name="Lang">The language of the label and hint when it differs from the page's (catalogue text is Polish).</param>
+public sealed record ChoiceOption(string Value, string Label, string? Hint = null, string? Lang = null);
 
 /// <summary>One checkbox of a checkbox group; each posts its own name with the value "true".</summary>
 /// <param name="Name">The form field name.</param>
