@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -19,12 +20,24 @@ public static class Axe
         },
     };
 
+    // axe needs script timers; in a context with JavaScript off its promise never settles.
+    private static readonly ConditionalWeakTable<IBrowserContext, object> Scriptless = [];
+
     private static int _versionLogged;
+
+    /// <summary>
+    /// Marks a context opened with JavaScript off: its pages are scanned as a copy of their exact
+    /// HTML in a scripting context with the site's own scripts blocked, so the DOM axe sees is the one
+    /// a visitor without JavaScript gets.
+    /// </summary>
+    public static void MarkScriptless(IBrowserContext context) => Scriptless.AddOrUpdate(context, new object());
 
     /// <summary>Fails the test when axe finds any violation; <paramref name="state"/> names what was checked.</summary>
     public static async Task CheckAsync(IPage page, string state)
     {
-        var result = await page.RunAxe(Options);
+        var result = Scriptless.TryGetValue(page.Context, out _)
+            ? await RunOnCopyAsync(page)
+            : await page.RunAxe(Options).WaitAsync(TimeSpan.FromSeconds(90));
         if (Interlocked.Exchange(ref _versionLogged, 1) == 0)
         {
             var line = $"axe-core {result.TestEngine?.Version} (tags: {string.Join(", ", Options.RunOnly.Values)})";
@@ -49,5 +62,35 @@ public static class Axe
         }
 
         Assert.Fail(report.ToString());
+    }
+
+    private static async Task<AxeResult> RunOnCopyAsync(IPage page)
+    {
+        var html = await page.ContentAsync();
+        var url = new UriBuilder(page.Url) { Fragment = string.Empty }.Uri.ToString();
+        var browser = page.Context.Browser ?? throw new InvalidOperationException("The page has no browser.");
+        await using var context = await browser.NewContextAsync(new()
+        {
+            Locale = "pl-PL",
+            ViewportSize = page.ViewportSize is { } size ? new() { Width = size.Width, Height = size.Height } : null,
+        });
+        var copy = await context.NewPageAsync();
+        await copy.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.IsNavigationRequest && route.Request.Url == url)
+            {
+                await route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html });
+            }
+            else if (route.Request.ResourceType == "script")
+            {
+                await route.AbortAsync();
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await copy.GotoAsync(url);
+        return await copy.RunAxe(Options).WaitAsync(TimeSpan.FromSeconds(90));
     }
 }

@@ -36,7 +36,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
     public async Task G03_EveryStep_HasAUniqueTitleAndErrorsArePrefixed()
     {
         var titles = new List<string>();
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: true, async slug =>
+        await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, axe: false, atEachQuestion: async slug =>
         {
             var title = await Page.TitleAsync();
             Assert.EndsWith(" – Mobilny Urzędnik", title);
@@ -50,7 +50,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         });
         titles.Add(await Page.TitleAsync());
 
-        Assert.Equal(JourneyWalk.QuestionPages.Length + 1, titles.Count);
+        Assert.Equal(Journey.QuestionPages.Count + 1, titles.Count);
         Assert.Equal(titles.Count, titles.Distinct().Count());
     }
 
@@ -123,7 +123,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
             await CheckAsync(path);
         }
 
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: true, async slug =>
+        await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, axe: false, atEachQuestion: async slug =>
         {
             await CheckAsync(slug);
             if (slug is not ("opis" or "potrzeby"))
@@ -180,7 +180,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
     [Fact]
     public async Task G11_EveryFocusStopOnTheCheckPage_IsNotCovered()
     {
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: true);
+        await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, axe: false);
         await Page.SetViewportSizeAsync(320, 640);
         var stops = await Page.EvaluateAsync<int>("() => document.querySelectorAll('a[href], button, input').length");
         for (var i = 0; i < stops; i++)
@@ -232,7 +232,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
             await MeasureAsync(path);
         }
 
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: true, MeasureAsync);
+        await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, MeasureAsync, axe: false);
         await MeasureAsync("sprawdz");
         Assert.True(small.Count == 0, string.Join(Environment.NewLine, small));
     }
@@ -254,7 +254,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
             Assert.Contains(result.Passes.Concat(result.Incomplete).Concat(result.Inapplicable), r => r.Id == "label-content-name-mismatch");
         }
 
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: true, RunAsync);
+        await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, RunAsync, axe: false);
         await RunAsync("sprawdz");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
@@ -290,7 +290,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
             await RecordAsync(path);
         }
 
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: true, RecordAsync);
+        await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, RecordAsync, axe: false);
         Assert.Single(positions.Values.Distinct());
         Assert.Contains("after MAIN before FOOTER / Potrzebujesz pomocy?", positions.Values.First());
     }
@@ -300,7 +300,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
     [Fact]
     public async Task F05_F08_ForgivingInputAndChangeLinks_ReturnToCheckAnswers()
     {
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: true);
+        await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, axe: false);
         var answers = Page.Locator("main");
         await Expect(answers).ToContainTextAsync("00-950 Przykładowo");
         await Expect(answers).ToContainTextAsync("601 202 303");
@@ -310,7 +310,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         await Expect(Page.GetByLabel("Kod pocztowy")).ToHaveValueAsync("00950");
         await Expect(Page.GetByLabel("Ulica, numer domu i mieszkania")).ToHaveValueAsync("Główna 5 m. 3");
         await Page.GetByLabel("Ulica, numer domu i mieszkania").FillAsync("Polna 12");
-        await JourneyWalk.ContinueAsync(Page);
+        await Journey.ContinueAsync(Page);
 
         await Expect(Page).ToHaveURLAsync(new Regex("/zgloszenie/sprawdz$"));
         await Expect(answers).ToContainTextAsync("Polna 12");
@@ -326,14 +326,14 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         await Expect(Page.Locator("h1")).ToHaveTextAsync($"Zgłoszenie {code[..3]}-{code[3..6]}-{code[6..]}");
     }
 
-    private static string SubmitterLastFour => new string(JourneyWalk.SubmitterPhone.Where(char.IsAsciiDigit).ToArray())[^4..];
+    private static string SubmitterLastFour => new string(JourneyAnswers.ForNeighbour.SubmitterPhone.Where(char.IsAsciiDigit).ToArray())[^4..];
 
     // F06: autocomplete tokens when filing for oneself; none offered for another person's details.
     [Fact]
     public async Task F06_AutocompleteTokens_AreCorrectForOneselfAndOffForSomeoneElse()
     {
         var tokens = new Dictionary<string, string?>();
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: false, async slug =>
+        await Journey.WalkToCheckAsync(Page, new JourneyAnswers(), axe: false, atEachQuestion: async slug =>
         {
             foreach (var id in new[] { "ResidentName", "ResidentPhone", "Street", "PostalCode", "Town", "ContactEmail" })
             {
@@ -353,7 +353,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         Assert.Equal("email", tokens["ContactEmail"]);
 
         await Context.ClearCookiesAsync();
-        await JourneyWalk.ToCheckPageAsync(Page, forSomeoneElse: true, async slug =>
+        await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, axe: false, atEachQuestion: async slug =>
         {
             if (slug == "adres")
             {

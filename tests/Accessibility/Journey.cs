@@ -37,6 +37,23 @@ public sealed record JourneyAnswers
     public string? AccessNotes { get; init; } = "Dzwonek nie działa, proszę pukać.";
 
     public bool ForSomeoneElse => ForWhom != "Dla mnie";
+
+    /// <summary>
+    /// A neighbour files for someone else, typing as people do: no phone for the resident, the postal
+    /// code without its dash, the submitter's phone with a country code and dashes, no access needs.
+    /// </summary>
+    public static JourneyAnswers ForNeighbour { get; } = new()
+    {
+        ForWhom = "Dla sąsiada lub sąsiadki",
+        Description = "Potrzebny nowy dowód osobisty, stary stracił ważność w maju.",
+        ResidentName = "Zofia Łęcka",
+        ResidentPhone = string.Empty,
+        PostalCode = "00950",
+        SubmitterName = "Piotr Nowak",
+        SubmitterPhone = "+48 601-202-303",
+        AccessNeed = null,
+        AccessNotes = null,
+    };
 }
 
 /// <summary>
@@ -113,39 +130,71 @@ public static class Journey
         await field.FillAsync(text);
     }
 
-    /// <summary>From /zgloszenie through every question to the check page, by pointer, with axe on every page.</summary>
-    public static async Task WalkToCheckAsync(IPage page, JourneyAnswers a)
+    /// <summary>The question pages (their last address segment), in order, for a request filed for someone else.</summary>
+    public static readonly IReadOnlyList<string> QuestionPages =
+    [
+        "miejsce-zamieszkania", "powod", "dla-kogo", "sprawa", "opis", "mieszkaniec", "adres", "zglaszajacy", "kontakt", "potrzeby", "termin",
+    ];
+
+    /// <summary>Clicks "Dalej" and waits for the next address.</summary>
+    public static async Task ContinueAsync(IPage page)
     {
+        var before = page.Url;
+        await Continue(page).ClickAsync();
+        await page.WaitForURLAsync(url => url != before);
+    }
+
+    /// <summary>
+    /// From /zgloszenie through every question to the check page, by pointer. With <paramref name="axe"/>
+    /// every page is scanned on arrival; <paramref name="atEachQuestion"/> (given the page's last address
+    /// segment, e.g. "opis") runs on each question page after arrival and before it is answered.
+    /// </summary>
+    public static async Task WalkToCheckAsync(IPage page, JourneyAnswers a, Func<string, Task>? atEachQuestion = null, bool axe = true)
+    {
+        async Task AtAsync(string path, string heading)
+        {
+            await ExpectPageAsync(page, path, heading);
+            if (axe)
+            {
+                await Axe.CheckAsync(page, heading);
+            }
+
+            if (atEachQuestion is not null && path.StartsWith("/zgloszenie/", StringComparison.Ordinal) && path != "/zgloszenie/sprawdz")
+            {
+                await atEachQuestion(path["/zgloszenie/".Length..]);
+            }
+        }
+
         await page.GotoAsync("/zgloszenie");
-        await ArriveAsync(page, "/zgloszenie", Headings.Start);
+        await AtAsync("/zgloszenie", Headings.Start);
         await Button(page, "Rozpocznij").ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/miejsce-zamieszkania", Headings.Residence);
+        await AtAsync("/zgloszenie/miejsce-zamieszkania", Headings.Residence);
         await ChooseAsync(page, "Tak");
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/powod", Headings.Reason);
+        await AtAsync("/zgloszenie/powod", Headings.Reason);
         await ChooseAsync(page, a.Reason);
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/dla-kogo", Headings.ForWhom);
+        await AtAsync("/zgloszenie/dla-kogo", Headings.ForWhom);
         await ChooseAsync(page, a.ForWhom);
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/sprawa", Headings.Matter);
+        await AtAsync("/zgloszenie/sprawa", Headings.Matter);
         await ChooseAsync(page, a.Matter);
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/opis", Headings.Description);
+        await AtAsync("/zgloszenie/opis", Headings.Description);
         await TypeAsync(page, Headings.Description, a.Description, exact: false);
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/mieszkaniec", a.ForSomeoneElse ? Headings.ResidentOther : Headings.ResidentSelf);
+        await AtAsync("/zgloszenie/mieszkaniec", a.ForSomeoneElse ? Headings.ResidentOther : Headings.ResidentSelf);
         await TypeAsync(page, "Imię i nazwisko", a.ResidentName);
         await TypeAsync(page, a.ForSomeoneElse ? "Numer telefonu tej osoby (opcjonalnie)" : "Numer telefonu", a.ResidentPhone);
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/adres", a.ForSomeoneElse ? Headings.AddressOther : Headings.AddressSelf);
+        await AtAsync("/zgloszenie/adres", a.ForSomeoneElse ? Headings.AddressOther : Headings.AddressSelf);
         await TypeAsync(page, "Ulica, numer domu i mieszkania", a.Street);
         await TypeAsync(page, "Kod pocztowy", a.PostalCode);
         await TypeAsync(page, "Miejscowość", a.Town);
@@ -153,7 +202,7 @@ public static class Journey
 
         if (a.ForSomeoneElse)
         {
-            await ArriveAsync(page, "/zgloszenie/zglaszajacy", Headings.Submitter);
+            await AtAsync("/zgloszenie/zglaszajacy", Headings.Submitter);
             await TypeAsync(page, "Twoje imię i nazwisko", a.SubmitterName);
             await TypeAsync(page, "Twój numer telefonu", a.SubmitterPhone);
             await Checkbox(page, "Ta osoba wie o zgłoszeniu i zgadza się na wizytę").ClickAsync();
@@ -161,7 +210,7 @@ public static class Journey
             await Continue(page).ClickAsync();
         }
 
-        await ArriveAsync(page, "/zgloszenie/kontakt", Headings.Contact);
+        await AtAsync("/zgloszenie/kontakt", Headings.Contact);
         await ChooseAsync(page, a.Contact);
         if (a.Email is not null)
         {
@@ -170,7 +219,7 @@ public static class Journey
 
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/potrzeby", Headings.AccessNeeds);
+        await AtAsync("/zgloszenie/potrzeby", Headings.AccessNeeds);
         if (a.AccessNeed is not null)
         {
             await Checkbox(page, a.AccessNeed).ClickAsync();
@@ -184,12 +233,12 @@ public static class Journey
 
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/termin", Headings.Times);
+        await AtAsync("/zgloszenie/termin", Headings.Times);
         await ChooseAsync(page, "Jak najszybciej");
         await ChooseAsync(page, "Każda pora");
         await Continue(page).ClickAsync();
 
-        await ArriveAsync(page, "/zgloszenie/sprawdz", Headings.Check);
+        await AtAsync("/zgloszenie/sprawdz", Headings.Check);
     }
 
     /// <summary>On the check page: "Wyślij zgłoszenie", then reads the code from the confirmation (axe on it too).</summary>

@@ -55,8 +55,23 @@ public sealed class NoJavaScriptJourneyTests(BrowserFixture browser, SiteFixture
         await Expect(Page.Locator("[data-error-summary]")).ToBeFocusedAsync();
         await Axe.CheckAsync(Page, "błąd bez JavaScriptu");
 
-        // Without JavaScript the summary's link is a plain fragment link: it still leads to the question.
+        // Without JavaScript the summary's link is a plain fragment link: it stays on the page, at the question.
         await Page.Locator("[data-error-summary]").GetByRole(AriaRole.Link, new() { Name = "Wybierz, czy ta osoba mieszka w gminie", Exact = true }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#LivesInMunicipality$"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/zgloszenie/miejsce-zamieszkania#LivesInMunicipality$"));
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync(Journey.Headings.Residence);
+        await Expect(Page.Locator("[data-error-summary]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SkipLink_WithJavaScriptOff_StaysOnThePage()
+    {
+        await Page.GotoAsync("/status");
+
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Przejdź do treści", Exact = true })).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/status#main$"));
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync(Journey.Headings.Status);
     }
 }

@@ -26,6 +26,11 @@ public abstract class SiteTest(BrowserFixture browser, SiteFixture site) : IAsyn
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
         Context.SetDefaultTimeout(20_000);
+        if (!JavaScriptEnabled)
+        {
+            Axe.MarkScriptless(Context);
+        }
+
         Page = await Context.NewPageAsync();
     }
 

@@ -22,7 +22,7 @@
     document.addEventListener('click', (e) => {
         const skip = e.target.closest('.skip-link');
         if (!skip) return;
-        const target = document.getElementById(skip.getAttribute('href').slice(1));
+        const target = document.getElementById(decodeURIComponent(skip.hash.slice(1)));
         if (!target) return;
         e.preventDefault();
         if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
@@ -31,9 +31,9 @@
 
     // The error summary's links move focus to the field (and its label into view), not just scroll.
     document.addEventListener('click', (e) => {
-        const link = e.target.closest('.error-summary a[href^="#"]');
+        const link = e.target.closest('.error-summary a[href*="#"]');
         if (!link) return;
-        const field = document.getElementById(link.getAttribute('href').slice(1));
+        const field = document.getElementById(decodeURIComponent(link.hash.slice(1)));
         if (!field) return;
         e.preventDefault();
         const label = document.querySelector(`label[for="${CSS.escape(field.id)}"]`) || field.closest('fieldset')?.querySelector('legend');

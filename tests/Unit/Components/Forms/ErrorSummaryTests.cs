@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MobilnyUrzednik.Components.Forms;
 
@@ -23,10 +25,12 @@ public class ErrorSummaryTests : ComponentTestContext
     [Fact]
     public void ErrorSummary_Errors_OneLinkPerErrorToItsFieldInTheSameWords()
     {
+        // The links carry the page's own address: with <base href="/"> a bare "#field" would lead to the home page.
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/zgloszenie/adres?zmien=1");
         var cut = Render<ErrorSummary>(p => p.Add(x => x.Errors, TwoErrors));
 
         var links = cut.FindAll(".error-summary a");
-        Assert.Equal(["#ResidentName", "#PostalCode"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/zgloszenie/adres?zmien=1#ResidentName", "/zgloszenie/adres?zmien=1#PostalCode"], links.Select(a => a.GetAttribute("href")));
         Assert.Equal(["Wpisz imię i nazwisko", "Wpisz kod pocztowy w formacie 00-950"], links.Select(a => a.TextContent));
     }
 
@@ -59,7 +63,7 @@ public class ErrorSummaryTests : ComponentTestContext
             .Add(x => x.Error, message));
 
         var link = summary.Find(".error-summary a");
-        var target = field.Find(link.GetAttribute("href")!);
+        var target = field.Find("#" + link.GetAttribute("href")!.Split('#')[1]);
         Assert.Equal("INPUT", target.TagName);
         var inline = field.Find("#ResidentPhone-error");
         var prefix = Words(inline.QuerySelector(".visually-hidden")?.TextContent);

@@ -21,6 +21,8 @@ namespace MobilnyUrzednik.PublicSite.Components.Pages.Requests;
 /// </remarks>
 public abstract class JourneyStepPage : ComponentBase
 {
+    private string? _pendingRedirect;
+
     [CascadingParameter] public HttpContext HttpContext { get; set; } = default!;
 
     /// <summary>The posted answers of this step (inputs are named "Form.&lt;property&gt;").</summary>
@@ -79,13 +81,13 @@ public abstract class JourneyStepPage : ComponentBase
         var draft = await Drafts.LoadAsync(DraftKey);
         if (draft is null)
         {
-            Nav.NavigateTo(JourneyRoutes.Start + "?wygaslo=1");
+            Redirect(JourneyRoutes.Start + "?wygaslo=1");
             return;
         }
 
         if (draft.SubmittedRequestId is not null)
         {
-            Nav.NavigateTo(JourneyRoutes.Confirmation);
+            Redirect(JourneyRoutes.Confirmation);
             return;
         }
 
@@ -96,23 +98,53 @@ public abstract class JourneyStepPage : ComponentBase
         // Someone who jumps ahead (a bookmark, a typed address) is sent to the first unanswered question.
         if (RequestJourney.FirstIncomplete(Answers, Services, Today, upTo: Step) is { } missing)
         {
-            Nav.NavigateTo(JourneyRoutes.For(missing));
+            Redirect(JourneyRoutes.For(missing));
             return;
         }
 
         if (!RequestJourney.Applies(Step, Answers))
         {
-            Nav.NavigateTo(JourneyRoutes.For(RequestJourney.Next(Step, Answers)));
+            Redirect(JourneyRoutes.For(RequestJourney.Next(Step, Answers)));
             return;
         }
 
         Ready = true;
     }
 
+    /// <summary>
+    /// Sends the person elsewhere. A GET goes at once; a post (a refresh, back and resend, a second click
+    /// after the request was sent) is redirected by its form handler instead, because navigating while
+    /// the page initialises stops rendering before the named form exists, and Blazor then refuses the
+    /// post with a bare 400 "no form has that name".
+    /// </summary>
+    protected void Redirect(string url)
+    {
+        if (HttpMethods.IsPost(HttpContext.Request.Method))
+        {
+            _pendingRedirect = url;
+        }
+        else
+        {
+            Nav.NavigateTo(url);
+        }
+    }
+
+    /// <summary>In a form handler: follows a redirect decided while the page initialised; false when there is none.</summary>
+    protected bool FollowPendingRedirect()
+    {
+        if (_pendingRedirect is null)
+        {
+            return false;
+        }
+
+        Nav.NavigateTo(_pendingRedirect);
+        return true;
+    }
+
     /// <summary>"Dalej": validate this step on the server; save and move on, or show every problem and keep the answers.</summary>
     protected async Task SubmitAsync()
     {
-        if (!Ready || DraftKey is null)
+        if (FollowPendingRedirect() || !Ready || DraftKey is null)
         {
             return;
         }

@@ -16,7 +16,7 @@ public class MainLayoutTests : PublicSiteTestContext
         cut.WaitForElement("aside.help-block");
 
         var first = cut.Nodes.OfType<AngleSharp.Dom.IElement>().First();
-        Assert.Equal("#main", first.GetAttribute("href"));
+        Assert.Equal("/#main", first.GetAttribute("href"));
         Assert.Equal("Przejdź do treści", Words(first.TextContent));
         Assert.Equal("MAIN", cut.Find("#main").TagName);
         Assert.Equal("Sprawdź status zgłoszenia", Words(cut.Find("main h1").TextContent));
