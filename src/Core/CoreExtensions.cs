@@ -33,6 +33,7 @@ public static class CoreExtensions
         builder.Services.AddSingleton<RequestSubmission>();
         builder.Services.AddSingleton<StatusLookup>();
         builder.Services.AddSingleton<ServiceCatalogue>();
+        builder.Services.AddSingleton<Audit.AuditLog>();
         return builder;
     }
 

@@ -1,21 +1,69 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Municipalities;
 using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.Core.Staff;
+using MobilnyUrzednik.Core.Visits;
 
 namespace MobilnyUrzednik.Core.Data;
 
-/// <summary>The one database of the service: both apps share it.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>The one database of the service: both apps share it, staff accounts (Identity) included.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<MunicipalitySettings> Municipalities => Set<MunicipalitySettings>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
     public DbSet<RequestHistoryEntry> RequestHistory => Set<RequestHistoryEntry>();
     public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<ClerkWorkingHours> ClerkWorkingHours => Set<ClerkWorkingHours>();
+    public DbSet<ClerkAbsence> ClerkAbsences => Set<ClerkAbsence>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<StaffUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
+
+        modelBuilder.Entity<Visit>(e =>
+        {
+            e.Property(v => v.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.BookedBy).HasMaxLength(200);
+            e.Property(v => v.ConfirmedBy).HasMaxLength(200);
+            e.HasOne(v => v.Request).WithMany(r => r.Visits).HasForeignKey(v => v.VisitRequestId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(v => v.Clerk).WithMany().HasForeignKey(v => v.ClerkId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(v => new { v.ClerkId, v.Date });
+            e.HasIndex(v => new { v.Date, v.State });
+            e.Ignore(v => v.IsActive);
+        });
+
+        modelBuilder.Entity<ClerkWorkingHours>(e =>
+        {
+            e.Property(w => w.Day).HasConversion<string>().HasMaxLength(10);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(w => w.ClerkId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(w => new { w.ClerkId, w.Day }).IsUnique();
+        });
+
+        modelBuilder.Entity<ClerkAbsence>(e =>
+        {
+            e.Property(a => a.Note).HasMaxLength(200);
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.ClerkId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => new { a.ClerkId, a.From });
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.ActorId).HasMaxLength(450);
+            e.Property(a => a.ActorName).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Subject).HasMaxLength(100);
+            e.Property(a => a.Detail).HasMaxLength(500);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.Subject, a.At });
+        });
         modelBuilder.Entity<MunicipalitySettings>(e =>
         {
             e.Property(m => m.Name).HasMaxLength(200);
@@ -47,6 +95,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(r => r.TrackingCode).IsUnique();
             e.HasIndex(r => r.SubmissionKey).IsUnique();
             e.HasIndex(r => new { r.Status, r.CreatedAt });
+            e.HasIndex(r => r.CreatedAt);
+            e.HasIndex(r => r.ResidentName);
+            e.Property(r => r.OutcomeChannel).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.OutcomeReference).HasMaxLength(100);
+            e.Property(r => r.OutcomeNote).HasMaxLength(2000);
             e.Property(r => r.TrackingCode).HasMaxLength(TrackingCode.Length);
             e.Property(r => r.SubmissionKey).HasMaxLength(64);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
@@ -110,12 +163,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // The history is the resident's and the office's record of what happened: append-only.
+    // The history is the resident's and the office's record of what happened, and the audit log is the
+    // office's record of who did and read what: both append-only.
     private void GuardHistory()
     {
         if (ChangeTracker.Entries<RequestHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Request history is append-only.");
+        }
+
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
         }
     }
 }

@@ -34,6 +34,15 @@ public sealed class MunicipalitySettings
     public DateOnly StatementUpdatedOn { get; set; }
     public DateOnly StatementPreparedOn { get; set; }
 
+    /// <summary>When the statement was last reviewed (it must be reviewed at least once a year).</summary>
+    public DateOnly? StatementReviewedOn { get; set; }
+
+    /// <summary>A request with no visit booked after this many working days stands out in the inbox.</summary>
+    public int OverdueAfterWorkingDays { get; set; } = 5;
+
+    /// <summary>Length of a visit's time window offered when booking, in minutes.</summary>
+    public int VisitWindowMinutes { get; set; } = 120;
+
     /// <summary>Person responsible for accessibility questions, named in the statement.</summary>
     public required string AccessibilityContactName { get; set; }
 

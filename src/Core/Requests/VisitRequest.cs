@@ -64,6 +64,20 @@ public sealed class VisitRequest
 
     public List<RequestHistoryEntry> History { get; set; } = [];
 
+    /// <summary>Every visit booked for this request, re-booked and cancelled ones included.</summary>
+    public List<Visits.Visit> Visits { get; set; } = [];
+
+    // The outcome, recorded when the request is completed.
+    public Visits.OutcomeChannel? OutcomeChannel { get; set; }
+
+    /// <summary>The receipt number when filed through ePUAP (UPO), or another filing reference.</summary>
+    public string? OutcomeReference { get; set; }
+
+    /// <summary>What was filed and anything the office should know, for staff only.</summary>
+    public string? OutcomeNote { get; set; }
+
+    public bool AnotherVisitNeeded { get; set; }
+
     /// <summary>The phone the office calls: the submitter's when someone else filed, else the resident's.</summary>
     public string? ContactPhone => SubmitterRelation == SubmitterRelation.Self ? ResidentPhone : SubmitterPhone;
 

@@ -1,0 +1,41 @@
+namespace MobilnyUrzednik.Core.Audit;
+
+/// <summary>
+/// One staff action or read, kept for the office's accountability (RODO art. 5(2)). Read-only once
+/// written. Holds ids and kinds, never the resident's personal data.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+
+    /// <summary>What happened, from <see cref="AuditActions"/>.</summary>
+    public required string Action { get; set; }
+
+    /// <summary>What it happened to, e.g. "request:42", "service:3", "staff:&lt;id&gt;".</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>A short technical detail without personal data, e.g. "InReview → VisitScheduled".</summary>
+    public string? Detail { get; set; }
+}
+
+/// <summary>The kinds of audited actions. Stored as text: never rename.</summary>
+public static class AuditActions
+{
+    public const string RequestRead = "request.read";
+    public const string RequestChanged = "request.changed";
+    public const string RequestCreated = "request.created";
+    public const string VisitBooked = "visit.booked";
+    public const string VisitConfirmed = "visit.confirmed";
+    public const string VisitRebooked = "visit.rebooked";
+    public const string DaySheetRead = "visits.daysheet";
+    public const string ClerkDaysChanged = "clerk.days";
+    public const string CatalogueChanged = "catalogue.changed";
+    public const string SettingsChanged = "settings.changed";
+    public const string StaffChanged = "staff.changed";
+    public const string SignIn = "staff.signin";
+    public const string SignInFailed = "staff.signin.failed";
+    public const string ReportExported = "report.exported";
+}
