@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using MobilnyUrzednik.PublicSite.Components;
 using MobilnyUrzednik.PublicSite.Components.Shared;
+using MobilnyUrzednik.PublicSite.Staff;
 
 namespace MobilnyUrzednik.PublicSite;
 
@@ -46,9 +47,12 @@ internal static class PublicSiteExtensions
             // browser headers do not, so every resident sees Polish first.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();
+        app.MapStaffEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

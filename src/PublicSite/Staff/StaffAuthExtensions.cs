@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Staff;
+using MobilnyUrzednik.PublicSite.Components.Panel;
+
+namespace MobilnyUrzednik.PublicSite.Staff;
+
+/// <summary>Staff accounts, sign-in and the permission policies of the staff area.</summary>
+internal static class StaffAuthExtensions
+{
+    /// <summary>The policy for pages any signed-in staff member may open.</summary>
+    public const string AnyStaffPolicy = "AnyStaff";
+
+    /// <summary>The policy for the two-factor set-up page: signed in, second factor not yet required.</summary>
+    public const string SignedInPolicy = "SignedIn";
+
+    public static WebApplicationBuilder AddStaffAccounts(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Staff");
+        builder.Services.Configure<StaffOptions>(section);
+        var staff = section.Get<StaffOptions>() ?? new StaffOptions();
+
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
+
+        builder.Services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        }).AddIdentityCookies();
+
+        builder.Services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = staff.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = staff.LockoutDuration;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<PolishIdentityErrorDescriber>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "mu_staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = PanelRoutes.SignIn;
+            o.LogoutPath = PanelRoutes.SignOut;
+            o.AccessDeniedPath = PanelRoutes.AccessDenied;
+            o.ReturnUrlParameter = "powrot";
+            o.ExpireTimeSpan = staff.SessionTimeout;
+            o.SlidingExpiration = true;
+        });
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "mu_staff_2fa";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = staff.RevalidationInterval;
+            // Identity rebuilds the principal on each check and would drop how the session was opened:
+            // keep the second-factor mark, or staff would be sent back to two-factor every minute.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var mfa = context.CurrentPrincipal?.FindFirst(c => c.Type == SecondFactorRequirement.ClaimType);
+                if (mfa is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new Claim(mfa.Type, mfa.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+        builder.Services.AddSingleton<IAuthorizationHandler, SecondFactorHandler>();
+        builder.Services.AddAuthorization(o =>
+        {
+            o.AddPolicy(SignedInPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All));
+            o.AddPolicy(AnyStaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All).AddRequirements(new SecondFactorRequirement()));
+            foreach (var permission in Enum.GetValues<StaffPermission>())
+            {
+                o.AddPolicy(StaffPermissions.Policy(permission), p => p
+                    .RequireAuthenticatedUser()
+                    .RequireRole(StaffPermissions.RolesFor(permission))
+                    .AddRequirements(new SecondFactorRequirement()));
+            }
+        });
+
+        return builder;
+    }
+
+    /// <summary>Sign-out (a post with the anti-forgery token, so another site cannot sign staff out).</summary>
+    public static WebApplication MapStaffEndpoints(this WebApplication app)
+    {
+        app.MapPost(PanelRoutes.SignOut, async ([FromServices] SignInManager<StaffUser> signIn, [FromForm] string? powod) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(PanelRoutes.SignIn + (powod == "bezczynnosc" ? "?wygaslo=1" : "?wylogowano=1"));
+        });
+        return app;
+    }
+
+    /// <summary>Creates the roles, and in Development a demo account for each role (listed in README).</summary>
+    public static async Task PrepareStaffAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            await DemoStaff.EnsureSeededAsync(scope.ServiceProvider);
+        }
+    }
+
+    /// <summary>Whether two-factor sign-in is required here.</summary>
+    public static bool TwoFactorRequired(IServiceProvider services) =>
+        SecondFactorHandler.Required(services.GetRequiredService<IOptions<StaffOptions>>().Value, services.GetRequiredService<IHostEnvironment>());
+
+    /// <summary>Writes a sign-in (or a failed one) to the audit log, by account id only.</summary>
+    public static Task AuditSignInAsync(this AuditLog audit, StaffUser user, bool succeeded, string? detail = null) =>
+        audit.RecordAsync(new StaffActor(user.Id, user.DisplayName, []), succeeded ? AuditActions.SignIn : AuditActions.SignInFailed, "staff:" + user.Id, detail);
+}
