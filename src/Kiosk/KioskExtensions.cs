@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using MobilnyUrzednik.Core.Speech;
 using MobilnyUrzednik.Kiosk.Components;
+using MobilnyUrzednik.Kiosk.Speech;
 
 namespace MobilnyUrzednik.Kiosk;
 
@@ -14,6 +16,7 @@ internal static class KioskExtensions
         builder.Services.AddLocalization();
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddTextToSpeech(builder.Configuration);
         return builder;
     }
 
@@ -37,6 +40,7 @@ internal static class KioskExtensions
         });
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapSpeech();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
