@@ -14,7 +14,7 @@ namespace MobilnyUrzednik.Accessibility;
 /// on 127.0.0.1. Each test class gets its own instance and its own database file, so a test that
 /// counts rows sees only what it did.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"mu-a11y-{Guid.NewGuid():N}.db");
     private SiteFactory? _factory;
@@ -24,9 +24,18 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString();
 
+    /// <summary>The hosting environment; Development seeds the demo staff accounts and does not require two-factor.</summary>
+    protected virtual string Environment => "Development";
+
+    /// <summary>Extra configuration for this fixture's site.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    /// <summary>The site's own services (e.g. UserManager), for arranging what a test needs.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The site has not started.");
+
     public ValueTask InitializeAsync()
     {
-        _factory = new SiteFactory(ConnectionString);
+        _factory = new SiteFactory(ConnectionString, Environment, Settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
 
@@ -45,7 +54,7 @@ public sealed class SiteFixture : IAsyncLifetime
     public AppDbContext OpenDatabase() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {
@@ -53,6 +62,7 @@ public sealed class SiteFixture : IAsyncLifetime
         }
 
         SqliteConnection.ClearAllPools();
+        GC.SuppressFinalize(this);
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             try
@@ -66,12 +76,16 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
-    private sealed class SiteFactory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(string connectionString, string environment, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Development");
+            builder.UseEnvironment(environment);
             builder.UseSetting("ConnectionStrings:Default", connectionString);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MobilnyUrzednik.Core.Staff;
+
+namespace MobilnyUrzednik.Accessibility;
+
+/// <summary>A site whose open sessions re-check their account every two seconds instead of every minute.</summary>
+public sealed class QuickRevalidationSiteFixture : SiteFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Staff:RevalidationInterval"] = "00:00:02",
+    };
+}
+
+/// <summary>Signing in: wrong passwords lock the account, a disabled account loses an open page, and every state passes axe.</summary>
+public sealed class StaffSignInTests(BrowserFixture browser, QuickRevalidationSiteFixture site) : SiteTest(browser, site), IClassFixture<QuickRevalidationSiteFixture>
+{
+    [Fact]
+    public async Task SignInPage_EmptyAndWrong_ShowsLinkedErrorsAndPassesAxe()
+    {
+        await Page.GotoAsync("/panel/logowanie");
+        await Expect(Page).ToHaveTitleAsync("Logowanie do panelu" + Staff.TitleSuffix);
+        await Axe.CheckAsync(Page, "logowanie");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
+        await Expect(Page).ToHaveTitleAsync("Błąd: Logowanie do panelu" + Staff.TitleSuffix);
+        await Expect(Page.Locator("[data-error-summary]")).ToBeFocusedAsync();
+        await Expect(Page.Locator("[data-error-summary] a")).ToHaveTextAsync(["Wpisz adres e-mail", "Wpisz hasło"]);
+        await Axe.CheckAsync(Page, "logowanie: puste");
+
+        await Staff.TypeCredentialsAsync(Page, Staff.Coordinator, "zle-haslo-calkiem");
+        await Expect(Page.Locator("#email-error")).ToHaveTextAsync("Błąd: Adres e-mail lub hasło są nieprawidłowe");
+        await Expect(Page.GetByRole(AriaRole.Textbox, new() { Name = "Adres e-mail", Exact = true })).ToHaveValueAsync(Staff.Coordinator);
+        await Axe.CheckAsync(Page, "logowanie: złe hasło");
+    }
+
+    [Fact]
+    public async Task SignIn_ByKeyboardAlone_ReachesThePanel()
+    {
+        await Page.GotoAsync("/panel/logowanie");
+        await Page.Keyboard.PressAsync("Tab"); // skip link
+        await Page.Keyboard.PressAsync("Tab"); // panel name link
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.GetByRole(AriaRole.Textbox, new() { Name = "Adres e-mail", Exact = true })).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(Staff.Coordinator);
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.GetByLabel("Hasło", new() { Exact = true })).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(Staff.Password);
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel$"));
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Panel pracowników");
+        await Expect(Page.Locator("main")).ToContainTextAsync("Dzień dobry, Anna Kowalska.");
+    }
+
+    [Fact]
+    public async Task WrongPasswordFiveTimes_LocksTheAccount_EvenForTheRightPassword()
+    {
+        var email = await CreateStaffAsync("zamek", StaffRoles.Coordinator);
+        for (var i = 0; i < 5; i++)
+        {
+            await Staff.TypeCredentialsAsync(Page, email, "to-nie-jest-haslo");
+            await Expect(Page.Locator("#email-error")).ToContainTextAsync(i < 4 ? "nieprawidłowe" : "zablokowane");
+        }
+
+        await Staff.TypeCredentialsAsync(Page, email, Staff.Password);
+        await Expect(Page.Locator("#email-error")).ToHaveTextAsync(
+            "Błąd: Konto zostało zablokowane po kilku nieudanych próbach. Spróbuj ponownie za 15 minut albo poproś administratora o odblokowanie");
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel/logowanie"));
+
+        var response = await Context.APIRequest.GetAsync("/panel", new() { MaxRedirects = 0 });
+        Assert.Equal(302, response.Status);
+        Assert.Contains("/panel/logowanie", response.Headers["location"], StringComparison.Ordinal);
+
+        using var scope = Site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
+    }
+
+    [Fact]
+    public async Task DisabledAccount_LosesTheOpenPageAndEveryRequest_WithinTheRevalidationInterval()
+    {
+        var email = await CreateStaffAsync("wylaczony", StaffRoles.Coordinator);
+        await Staff.SignInAsync(Page, email);
+
+        using (var scope = Site.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            user.IsDisabled = true;
+            await users.UpdateAsync(user);
+        }
+
+        // The open, interactive page leaves by itself: no click, no reload.
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel/logowanie\\?wygaslo=1$"), new() { Timeout = 20_000 });
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sesja się skończyła. Zaloguj się ponownie.");
+
+        var response = await Context.APIRequest.GetAsync("/panel", new() { MaxRedirects = 0 });
+        Assert.Equal(302, response.Status);
+
+        await Staff.TypeCredentialsAsync(Page, email, Staff.Password);
+        await Expect(Page.Locator("#email-error")).ToHaveTextAsync("Błąd: Adres e-mail lub hasło są nieprawidłowe");
+    }
+
+    private async Task<string> CreateStaffAsync(string name, string role)
+    {
+        var email = $"{name}-{Guid.NewGuid():N}@przykladowo.example.pl";
+        using var scope = Site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test " + name };
+        Assert.True((await users.CreateAsync(user, Staff.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return email;
+    }
+}
