@@ -25,7 +25,15 @@ public abstract class PanelTestContext : PublicSiteTestContext
         UseDatabase(Database, Clock);
         Services.AddLogging();
         Services.AddScoped(_ => Database.CreateDbContext());
-        Services.AddIdentityCore<StaffUser>(o => o.Password.RequireNonAlphanumeric = false)
+        Services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+            })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
         Services.AddSingleton<AuditLog>();
