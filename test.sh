@@ -9,12 +9,16 @@ as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Browser tests drive the system's Chromium; Playwright's own download is never used.
+# Browser tests drive the system's Chromium (Playwright's own download is never used); the kiosk's
+# read-aloud tests run the real espeak-ng Polish voice.
+missing=()
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium_path" ]; then
-    echo "Chromium not found at $chromium_path: installing it from the system packages."
+[ -x "$chromium_path" ] || missing+=(chromium)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing from the system packages: ${missing[*]}"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 fi
 
 dotnet tool restore

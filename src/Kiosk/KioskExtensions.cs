@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using MobilnyUrzednik.Core.Speech;
 using MobilnyUrzednik.Kiosk.Components;
+using MobilnyUrzednik.Kiosk.Devices;
+using MobilnyUrzednik.Kiosk.Speech;
 
 namespace MobilnyUrzednik.Kiosk;
 
@@ -14,6 +17,9 @@ internal static class KioskExtensions
         builder.Services.AddLocalization();
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddTextToSpeech(builder.Configuration);
+        builder.Services.Configure<KioskOptions>(builder.Configuration.GetSection("Kiosk"));
+        builder.Services.AddSingleton<KioskDeviceMiddleware>();
         return builder;
     }
 
@@ -35,8 +41,12 @@ internal static class KioskExtensions
             o.SupportedUICultures = [polish];
             o.RequestCultureProviders = [];
         });
+        var devices = app.Services.GetRequiredService<KioskDeviceMiddleware>();
+        app.Use((context, next) => devices.InvokeAsync(context, next));
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapKioskSetup();
+        app.MapSpeech();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -28,7 +28,7 @@ public sealed class KioskTests(BrowserFixture browser, KioskTests.KioskFixture k
     }
 
     /// <summary>The kiosk on real Kestrel at a free port, with its own SQLite file.</summary>
-    public sealed class KioskFixture : WebApplicationFactory<kiosk::Program>, IAsyncLifetime
+    public class KioskFixture : WebApplicationFactory<kiosk::Program>, IAsyncLifetime
     {
         private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"mu-kiosk-{Guid.NewGuid():N}.db");
 
@@ -42,10 +42,17 @@ public sealed class KioskTests(BrowserFixture browser, KioskTests.KioskFixture k
             return ValueTask.CompletedTask;
         }
 
+        /// <summary>Extra configuration for this kiosk (e.g. its devices and keys).</summary>
+        protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Default", new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString());
+            foreach (var (key, value) in Settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
 
         public override async ValueTask DisposeAsync()

@@ -97,6 +97,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(r => new { r.Status, r.CreatedAt });
             e.HasIndex(r => r.CreatedAt);
             e.HasIndex(r => r.ResidentName);
+            e.Property(r => r.KioskId).HasMaxLength(64);
+            e.Property(r => r.KioskLocation).HasMaxLength(200);
             e.Property(r => r.OutcomeChannel).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.OutcomeReference).HasMaxLength(100);
             e.Property(r => r.OutcomeNote).HasMaxLength(2000);

@@ -17,6 +17,12 @@ public sealed class VisitRequest
     public string? SubmissionKey { get; set; }
 
     public RequestChannel Channel { get; set; }
+
+    /// <summary>The kiosk that took the request (its configured id), when the channel is Kiosk.</summary>
+    public string? KioskId { get; set; }
+
+    /// <summary>Where that kiosk stands, e.g. "Biblioteka Publiczna, ul. Szkolna 2", as configured at the time.</summary>
+    public string? KioskLocation { get; set; }
     public RequestStatus Status { get; private set; } = RequestStatus.Submitted;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

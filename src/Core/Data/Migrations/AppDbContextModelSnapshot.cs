@@ -436,6 +436,14 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KioskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KioskLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LivesInMunicipality")
                         .HasColumnType("INTEGER");
 

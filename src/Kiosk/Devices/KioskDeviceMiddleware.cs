@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace MobilnyUrzednik.Kiosk.Devices;
+
+/// <summary>
+/// Every kiosk page and endpoint is served only to a configured device: one that once presented its key at
+/// <c>/urzadzenie</c> and holds the protected device cookie. Anything else gets a plain Polish refusal.
+/// </summary>
+internal sealed class KioskDeviceMiddleware(IDataProtectionProvider protection, IOptionsMonitor<KioskOptions> options, IHostEnvironment environment, ILogger<KioskDeviceMiddleware> logger)
+{
+    public const string CookieName = "mu_kiosk";
+    public const string SetupPath = "/urzadzenie";
+    private const string Purpose = "MobilnyUrzednik.Kiosk.Device";
+
+    public static KioskDevice? Current(HttpContext context) => context.Items[typeof(KioskDevice)] as KioskDevice;
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith(SetupPath, StringComparison.OrdinalIgnoreCase) || IsStaticFile(path))
+        {
+            await next(context);
+            return;
+        }
+
+        var device = Read(context);
+        if (device is null && environment.IsDevelopment() && options.CurrentValue.DevelopmentDevice is { } devId
+            && options.CurrentValue.Devices.FirstOrDefault(d => d.Id == devId) is { } dev)
+        {
+            device = new KioskDevice(dev.Id, dev.Location);
+            Write(context, device);
+        }
+
+        if (device is null)
+        {
+            await RefuseAsync(context);
+            return;
+        }
+
+        context.Items[typeof(KioskDevice)] = device;
+        await next(context);
+    }
+
+    /// <summary>Accepts a key: the matching device's cookie is set; false when no device has that key.</summary>
+    public bool TryEnrol(HttpContext context, string? key)
+    {
+        var config = KioskDevice.Match(options.CurrentValue.Devices, key);
+        if (config is null)
+        {
+            logger.LogWarning("A kiosk key was refused");
+            return false;
+        }
+
+        Write(context, new KioskDevice(config.Id, config.Location));
+        logger.LogInformation("Kiosk device {DeviceId} enrolled", config.Id);
+        return true;
+    }
+
+    private KioskDevice? Read(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        string id;
+        try
+        {
+            id = protection.CreateProtector(Purpose).Unprotect(value);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+
+        // A device removed from the configuration loses access at once.
+        var config = options.CurrentValue.Devices.FirstOrDefault(d => d.Id == id);
+        return config is null ? null : new KioskDevice(config.Id, config.Location);
+    }
+
+    private void Write(HttpContext context, KioskDevice device) =>
+        context.Response.Cookies.Append(CookieName, protection.CreateProtector(Purpose).Protect(device.Id), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = context.Request.IsHttps,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(400),
+        });
+
+    private static bool IsStaticFile(string path)
+    {
+        var last = path[(path.LastIndexOf('/') + 1)..];
+        return last.Contains('.', StringComparison.Ordinal) && !path.StartsWith("/api/", StringComparison.Ordinal);
+    }
+
+    private static async Task RefuseAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/_blazor"))
+        {
+            await Results.Problem(detail: "Ten kiosk nie jest skonfigurowany: brak ważnego klucza kiosku.", statusCode: 403, title: "Kiosk nieskonfigurowany").ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(KioskSetupPage.Html(
+            "Ten kiosk nie jest jeszcze skonfigurowany",
+            "<p>Poproś obsługę o pomoc. Wniosek o wizytę urzędnika złożysz też przez telefon albo na stronie internetowej gminy.</p>"
+            + $"<p>Obsługa: <a href=\"{SetupPath}\">skonfiguruj kiosk kluczem</a>.</p>"));
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using MobilnyUrzednik.Core.Speech;
+
+namespace MobilnyUrzednik.Kiosk.Speech;
+
+/// <summary>
+/// <c>POST /api/mowa</c> with <c>{"tekst": "…"}</c>: the text spoken in Polish as audio/wav, made on this
+/// server by espeak-ng (the kiosk's browser may have no Polish voice). A post, not a query string, so a
+/// name or an address being read aloud never lands in an access log.
+/// </summary>
+internal static class SpeechEndpoints
+{
+    public const string Path = "/api/mowa";
+
+    public static IEndpointRouteBuilder MapSpeech(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, async Task<IResult> ([FromBody] SpeechRequest? body, ITextToSpeech speech, CancellationToken ct) =>
+        {
+            var text = body?.Tekst;
+            switch (SpeechText.Check(text))
+            {
+                case SpeechTextError.Empty:
+                    return Problem(StatusCodes.Status400BadRequest, "Brak tekstu do przeczytania.");
+                case SpeechTextError.TooLong:
+                    return Problem(StatusCodes.Status400BadRequest, $"Tekst jest za długi do przeczytania: może mieć najwyżej {SpeechText.MaxLength} znaków.");
+                case SpeechTextError.UnsupportedCharacters:
+                    return Problem(StatusCodes.Status400BadRequest, "Tekst zawiera znaki, których nie umiemy przeczytać po polsku (na przykład emotikony, znaczniki albo inny alfabet).");
+            }
+
+            try
+            {
+                var audio = await speech.SynthesizeAsync(text!, ct);
+                return TypedResults.File(audio, "audio/wav");
+            }
+            catch (SpeechUnavailableException)
+            {
+                return Problem(StatusCodes.Status503ServiceUnavailable, "Czytanie na głos jest teraz niedostępne. Tekst jest na ekranie.");
+            }
+        });
+        return app;
+    }
+
+    private static IResult Problem(int status, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: status == 400 ? "Nie można przeczytać tekstu" : "Czytanie na głos niedostępne");
+
+    /// <summary>The body: the text to read.</summary>
+    public sealed record SpeechRequest(string? Tekst);
+}
