@@ -34,6 +34,11 @@ public static class CoreExtensions
         builder.Services.AddSingleton<StatusLookup>();
         builder.Services.AddSingleton<ServiceCatalogue>();
         builder.Services.AddSingleton<Audit.AuditLog>();
+        builder.Services.AddSingleton<Administration.CatalogueAdmin>();
+        builder.Services.AddSingleton<Administration.SettingsAdmin>();
+        builder.Services.AddSingleton<Administration.StaffAdmin>();
+        builder.Services.AddSingleton<Administration.AuditQuery>();
+        builder.Services.AddSingleton<Administration.Reports>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using MobilnyUrzednik.PublicSite.Components;
+using MobilnyUrzednik.PublicSite.Components.Panel.Reports;
 using MobilnyUrzednik.PublicSite.Components.Shared;
 using MobilnyUrzednik.PublicSite.Staff;
 
@@ -53,6 +54,7 @@ internal static class PublicSiteExtensions
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();
         app.MapStaffEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

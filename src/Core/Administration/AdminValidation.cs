@@ -1,0 +1,65 @@
+using System.Net.Mail;
+using MobilnyUrzednik.Core.Common;
+using MobilnyUrzednik.Core.Requests;
+
+namespace MobilnyUrzednik.Core.Administration;
+
+/// <summary>
+/// The checks every administration form shares. Each adds at most one error per field, with a key of
+/// the form "Key_Required", "Key_TooLong" (max, actual), "Key_Markup" or "Key_Invalid".
+/// </summary>
+internal static class AdminValidation
+{
+    /// <summary>Tidies a text, checks it and returns the tidy value (kept even when invalid).</summary>
+    public static string Text(string? value, string field, string key, int max, List<AnswerError> errors, bool required = true, bool multiline = false)
+    {
+        var text = PlainText.Tidy(value, multiline);
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors.Add(new(field, key + "_Required"));
+            }
+
+            return text;
+        }
+
+        var length = PlainText.Length(text);
+        if (length > max)
+        {
+            errors.Add(new(field, key + "_TooLong", max, length));
+        }
+        else if (PlainText.HasMarkupOrControl(text) || text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal))
+        {
+            errors.Add(new(field, key + "_Markup"));
+        }
+
+        return text;
+    }
+
+    public static bool IsEmail(string email)
+    {
+        if (email.Length > RequestJourney.EmailMaxLength || email.Contains(' ', StringComparison.Ordinal) || PlainText.HasMarkupOrControl(email))
+        {
+            return false;
+        }
+
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != email.LastIndexOf('@') || !email[(at + 1)..].Contains('.', StringComparison.Ordinal) || email.EndsWith('.'))
+        {
+            return false;
+        }
+
+        return MailAddress.TryCreate(email, out var parsed) && parsed.Address == email;
+    }
+
+    public static bool IsWebAddress(string url) =>
+        url.Length <= 300
+        && !url.Contains(' ', StringComparison.Ordinal)
+        && !url.Contains('<', StringComparison.Ordinal)
+        && !url.Contains('>', StringComparison.Ordinal)
+        && !url.Contains('"', StringComparison.Ordinal)
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Host.Contains('.', StringComparison.Ordinal);
+}

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Common;
+using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.Core.Staff;
+
+namespace MobilnyUrzednik.Core.Administration;
+
+/// <summary>One bar of a chart: a label and a count.</summary>
+public sealed record ReportRow(string Label, int Count);
+
+/// <summary>The programme's figures over the last twelve months (the current month included).</summary>
+/// <param name="From">First day of the period (Warsaw).</param>
+/// <param name="To">Today (Warsaw).</param>
+/// <param name="PerMonth">Twelve rows, oldest first; labels "yyyy-MM".</param>
+/// <param name="PerService">Matters with at least one request, most requested first; retired matters keep their name.</param>
+/// <param name="PerChannel">Every channel (<see cref="RequestChannel"/> names), zero counts included.</param>
+/// <param name="MedianDaysToVisit">Median days from the request's day to its first booked visit's day; null without any visit.</param>
+/// <param name="RequestsWithVisit">How many requests the median is taken over.</param>
+/// <param name="Total">Requests in the period.</param>
+/// <param name="Closed">Of those, completed, cancelled or rejected.</param>
+/// <param name="Completed">Of those, completed.</param>
+public sealed record ProgrammeReport(
+    DateOnly From,
+    DateOnly To,
+    IReadOnlyList<ReportRow> PerMonth,
+    IReadOnlyList<ReportRow> PerService,
+    IReadOnlyList<ReportRow> PerChannel,
+    double? MedianDaysToVisit,
+    int RequestsWithVisit,
+    int Total,
+    int Closed,
+    int Completed)
+{
+    /// <summary>Completed as a share of closed requests (0–1); null while none is closed.</summary>
+    public double? CompletedShareOfClosed => Closed == 0 ? null : (double)Completed / Closed;
+}
+
+/// <summary>
+/// Requests per month, matter and channel, days to the first visit and the share completed
+/// (<see cref="StaffPermission.ViewReports"/>). Reads only the columns it counts, so 10,000 requests
+/// are a few hundred kilobytes; months are Warsaw months.
+/// </summary>
+public sealed class Reports(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public const int Months = 12;
+
+    public async Task<ProgrammeReport> GetAsync(StaffActor actor, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ViewReports);
+        var today = WarsawTime.Today(clock);
+        var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-(Months - 1));
+        var start = AuditQuery.StartOfWarsawDay(from);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var requests = await db.VisitRequests.AsNoTracking()
+            .Where(r => r.CreatedAt >= start)
+            .Select(r => new { r.Id, r.CreatedAt, r.ServiceId, r.Channel, r.Status })
+            .ToListAsync(ct);
+
+        // The first visit booked for each request (the lowest id), whatever became of it later.
+        var firstVisits = await db.Visits.AsNoTracking()
+            .Where(v => v.Request!.CreatedAt >= start)
+            .GroupBy(v => v.VisitRequestId)
+            .Select(g => g.OrderBy(v => v.Id).Select(v => new { v.VisitRequestId, v.Date }).First())
+            .ToListAsync(ct);
+        var names = await db.Services.AsNoTracking().Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+
+        var rows = requests.Select(r => new { r.Id, Day = AuditQuery.WarsawDate(r.CreatedAt), r.ServiceId, r.Channel, r.Status }).ToList();
+
+        var perMonth = Enumerable.Range(0, Months)
+            .Select(i => from.AddMonths(i))
+            .Select(m => new ReportRow($"{m.Year:D4}-{m.Month:D2}", rows.Count(r => r.Day.Year == m.Year && r.Day.Month == m.Month)))
+            .ToList();
+
+        var perService = rows.GroupBy(r => r.ServiceId)
+            .Select(g => new ReportRow(names.GetValueOrDefault(g.Key, "?"), g.Count()))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.Ordinal)
+            .ToList();
+
+        var perChannel = Enum.GetValues<RequestChannel>()
+            .Select(c => new ReportRow(c.ToString(), rows.Count(r => r.Channel == c)))
+            .ToList();
+
+        var created = rows.ToDictionary(r => r.Id, r => r.Day);
+        var days = firstVisits
+            .Where(v => created.ContainsKey(v.VisitRequestId))
+            .Select(v => v.Date.DayNumber - created[v.VisitRequestId].DayNumber)
+            .ToList();
+
+        var closed = rows.Count(r => r.Status is RequestStatus.Completed or RequestStatus.Cancelled or RequestStatus.Rejected);
+        var completed = rows.Count(r => r.Status == RequestStatus.Completed);
+        return new ProgrammeReport(from, today, perMonth, perService, perChannel, Median(days), days.Count, rows.Count, closed, completed);
+    }
+
+    /// <summary>The middle value; with an even count, the mean of the two middle values. Null for none.</summary>
+    public static double? Median(IReadOnlyCollection<int> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.Core.Staff;
+using MobilnyUrzednik.Core.Visits;
+
+namespace MobilnyUrzednik.Core.Administration;
+
+public class ReportsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DateTimeOffset Utc(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(new int[0], null)]
+    [InlineData(new[] { 5 }, 5.0)]
+    [InlineData(new[] { 3, 1, 2 }, 2.0)]
+    [InlineData(new[] { 4, 1, 3, 10 }, 3.5)]
+    [InlineData(new[] { 2, 1 }, 1.5)]
+    public void Median_OddAndEvenCounts(int[] values, double? median) =>
+        Assert.Equal(median, Reports.Median(values));
+
+    [Fact]
+    public async Task GetAsync_KnownRequests_CountsPerMonthMatterChannelMedianAndShareCompleted()
+    {
+        await using var kit = await AdminTestKit.CreateAsync();
+        var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
+        var (a, b) = await TwoServicesAsync(kit);
+
+        // Today is 22 November 2026 in Warsaw: the period runs from 1 December 2025.
+        await AddAsync(kit, Utc(2026, 11, 20, 9), RequestChannel.Web, a, null, clerk, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 30));
+        // 23:30 UTC on 31 October is 00:30 on 1 November in Warsaw: a November request, 4 days to 5 November.
+        await AddAsync(kit, Utc(2026, 10, 31, 23, 30), RequestChannel.Phone, a, null, clerk, new DateOnly(2026, 11, 5));
+        await AddAsync(kit, Utc(2026, 10, 10, 10), RequestChannel.Kiosk, b, RequestStatus.Completed, clerk, new DateOnly(2026, 10, 11));
+        await AddAsync(kit, Utc(2025, 12, 1, 12), RequestChannel.Web, b, RequestStatus.Cancelled, clerk);
+        await AddAsync(kit, Utc(2026, 11, 21, 12), RequestChannel.Email, a, RequestStatus.Rejected, clerk);
+        await AddAsync(kit, Utc(2025, 11, 30, 12), RequestChannel.Web, a, RequestStatus.Completed, clerk, new DateOnly(2025, 12, 30));
+
+        var report = await new Reports(kit.Database, kit.Clock).GetAsync(AdminTestKit.Coordinator, Ct);
+
+        Assert.Equal(new DateOnly(2025, 12, 1), report.From);
+        Assert.Equal(12, report.PerMonth.Count);
+        Assert.Equal(("2025-12", 1), (report.PerMonth[0].Label, report.PerMonth[0].Count));
+        Assert.Equal(("2026-10", 1), (report.PerMonth[10].Label, report.PerMonth[10].Count));
+        Assert.Equal(("2026-11", 3), (report.PerMonth[11].Label, report.PerMonth[11].Count));
+        Assert.Equal(5, report.PerMonth.Sum(m => m.Count));
+
+        Assert.Equal([new ReportRow(a.Name, 3), new ReportRow(b.Name, 2)], report.PerService);
+        Assert.Equal(
+            [new ReportRow("Web", 2), new ReportRow("Kiosk", 1), new ReportRow("Phone", 1), new ReportRow("Email", 1)],
+            report.PerChannel);
+
+        // First visits: 3, 4 and 1 days after the request (the re-booked second visit does not count).
+        Assert.Equal(3.0, report.MedianDaysToVisit);
+        Assert.Equal(3, report.RequestsWithVisit);
+        Assert.Equal((5, 3, 1), (report.Total, report.Closed, report.Completed));
+        Assert.Equal(1.0 / 3, report.CompletedShareOfClosed);
+    }
+
+    [Fact]
+    public async Task GetAsync_EvenNumberOfVisits_MedianIsTheMeanOfTheMiddleTwo()
+    {
+        await using var kit = await AdminTestKit.CreateAsync();
+        var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
+        var (a, _) = await TwoServicesAsync(kit);
+        await AddAsync(kit, Utc(2026, 11, 2, 9), RequestChannel.Web, a, null, clerk, new DateOnly(2026, 11, 4));
+        await AddAsync(kit, Utc(2026, 11, 2, 9), RequestChannel.Web, a, null, clerk, new DateOnly(2026, 11, 5));
+
+        var report = await new Reports(kit.Database, kit.Clock).GetAsync(AdminTestKit.Administrator, Ct);
+
+        Assert.Equal(2.5, report.MedianDaysToVisit);
+        Assert.Null(report.CompletedShareOfClosed);
+    }
+
+    [Fact]
+    public async Task GetAsync_NoRequests_GivesZeroesAndNoMedian()
+    {
+        await using var kit = await AdminTestKit.CreateAsync();
+
+        var report = await new Reports(kit.Database, kit.Clock).GetAsync(AdminTestKit.Administrator, Ct);
+
+        Assert.All(report.PerMonth, m => Assert.Equal(0, m.Count));
+        Assert.Empty(report.PerService);
+        Assert.Null(report.MedianDaysToVisit);
+        Assert.Equal(0, report.Total);
+    }
+
+    [Fact]
+    public async Task GetAsync_Clerk_IsRefused()
+    {
+        await using var kit = await AdminTestKit.CreateAsync();
+
+        await Assert.ThrowsAsync<StaffAccessDeniedException>(() => new Reports(kit.Database, kit.Clock).GetAsync(AdminTestKit.Clerk, Ct));
+    }
+
+    private static async Task<(Catalogue.Service A, Catalogue.Service B)> TwoServicesAsync(AdminTestKit kit)
+    {
+        await using var db = kit.Database.CreateDbContext();
+        var services = await db.Services.AsNoTracking().OrderBy(s => s.SortOrder).Take(2).ToListAsync(Ct);
+        return (services[0], services[1]);
+    }
+
+    private static async Task AddAsync(AdminTestKit kit, DateTimeOffset created, RequestChannel channel, Catalogue.Service service, RequestStatus? status, StaffActor clerk, params DateOnly[] visits)
+    {
+        await using var db = kit.Database.CreateDbContext();
+        var request = new VisitRequest
+        {
+            TrackingCode = TrackingCode.NewCode(),
+            Channel = channel,
+            ServiceId = service.Id,
+            Description = "Opis",
+            ResidentName = "Anna Nowak",
+            Street = "Długa 5",
+            PostalCode = "00-950",
+            Town = "Warszawa",
+        };
+        request.RecordSubmission("mieszkaniec", created);
+        foreach (var date in visits)
+        {
+            request.Visits.Add(new Visit { ClerkId = clerk.UserId, Date = date, Start = new TimeOnly(9, 0), End = new TimeOnly(11, 0), BookedAt = created, BookedBy = "Anna Kowalska", State = VisitState.Rebooked });
+        }
+
+        db.VisitRequests.Add(request);
+        await db.SaveChangesAsync(Ct);
+        if (status is { } s)
+        {
+            await db.VisitRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, s), Ct);
+        }
+    }
+}

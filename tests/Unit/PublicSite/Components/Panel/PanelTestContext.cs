@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MobilnyUrzednik.Core.Administration;
+using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Staff;
+
+namespace MobilnyUrzednik.PublicSite.Components.Panel;
+
+/// <summary>
+/// bUnit for the interactive staff pages: a signed-in staff member, the real administration services over a
+/// real SQLite database (Identity included), and the focus module the pages import.
+/// </summary>
+public abstract class PanelTestContext : PublicSiteTestContext
+{
+    protected TestDatabase Database { get; private set; } = default!;
+    protected FakeClock Clock { get; } = new();
+
+    protected async Task StartAsync(string role = StaffRoles.Administrator, string userId = "admin-1")
+    {
+        Database = await TestDatabase.CreateAsync();
+        UseDatabase(Database, Clock);
+        Services.AddLogging();
+        Services.AddScoped(_ => Database.CreateDbContext());
+        Services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        Services.AddSingleton<AuditLog>();
+        Services.AddSingleton<CatalogueAdmin>();
+        Services.AddSingleton<SettingsAdmin>();
+        Services.AddSingleton<StaffAdmin>();
+        Services.AddSingleton<AuditQuery>();
+        Services.AddSingleton<Core.Administration.Reports>();
+
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Ewa Administratorka");
+        auth.SetRoles(role);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(StaffActor.DisplayNameClaim, "Ewa Administratorka"));
+
+        var module = JSInterop.SetupModule("./panel-admin.js");
+        module.SetupVoid("focus", _ => true).SetVoidResult();
+    }
+
+    /// <summary>The selectors the page moved focus to, in order.</summary>
+    protected IEnumerable<string> Focused() =>
+        JSInterop.Invocations.Where(i => i.Identifier == "focus").Select(i => (string)i.Arguments[0]!);
+
+    protected async Task<int> CountAsync<T>(Func<AppDbContext, IQueryable<T>> query)
+    {
+        await using var db = Database.CreateDbContext();
+        return await query(db).CountAsync(Ct);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+}
