@@ -90,3 +90,89 @@ public static class Kiosk
         Assert.True(small.Length == 0, $"Targets smaller than 48 px ({state}): {string.Join("; ", small)}");
     }
 }
+
+/// <summary>A quick walk through the kiosk journey for oneself (clicks and fills), calling back on every screen.</summary>
+public static class KioskWalk
+{
+    public const string Name = "Janina Kowalczyk";
+    public const string Phone = "605 432 187";
+
+    public const string Street = "Lipowa 12";
+
+    /// <summary>From the start screen to the receipt; <paramref name="onScreen"/> runs on each screen (and each error state) before it is answered.</summary>
+    public static async Task<string> FileForSelfAsync(IPage page, Func<string, Task>? onScreen = null, bool withErrors = false)
+    {
+        onScreen ??= _ => Task.CompletedTask;
+        await page.GotoAsync("/");
+        await Expect(Kiosk.H1(page)).ToHaveTextAsync(Journey.Headings.Start);
+        await onScreen("start");
+        await page.GetByRole(AriaRole.Button, new() { Name = Kiosk.Start }).ClickAsync();
+
+        await Screen(page, Journey.Headings.ForWhom, onScreen, withErrors);
+        await page.GetByLabel("Dla mnie").CheckAsync();
+        await NextAsync(page);
+        await Screen(page, Journey.Headings.Residence, onScreen, withErrors);
+        await page.GetByLabel("Tak").CheckAsync();
+        await NextAsync(page);
+        await Screen(page, Journey.Headings.Reason, onScreen, withErrors);
+        await page.GetByLabel("Ze względu na wiek").CheckAsync();
+        await NextAsync(page);
+        await Screen(page, Journey.Headings.Matter, onScreen, withErrors);
+        await page.GetByLabel("Wniosek o dowód osobisty").CheckAsync();
+        await NextAsync(page);
+        await Screen(page, Journey.Headings.Description + " (opcjonalnie)", onScreen, withErrors: false);
+        await page.GetByLabel(Journey.Headings.Description).FillAsync("Nowy dowód, stary stracił ważność.");
+        await NextAsync(page);
+        await Screen(page, "Jak się nazywasz?", onScreen, withErrors);
+        await page.GetByLabel("Jak się nazywasz?").FillAsync(Name);
+        await NextAsync(page);
+        await Screen(page, "Jaki masz numer telefonu?", onScreen, withErrors);
+        await page.GetByLabel("Jaki masz numer telefonu?").FillAsync(Phone);
+        await NextAsync(page);
+        await Screen(page, Journey.Headings.AddressSelf, onScreen, withErrors);
+        await page.GetByLabel("Ulica, numer domu i mieszkania").FillAsync(Street);
+        await page.GetByLabel("Kod pocztowy").FillAsync("00-950");
+        await page.GetByLabel("Miejscowość").FillAsync("Przykładowo");
+        await NextAsync(page);
+        await Screen(page, "Jak mamy się z Tobą kontaktować?", onScreen, withErrors);
+        await page.GetByLabel("Telefonicznie").CheckAsync();
+        await NextAsync(page);
+        await Screen(page, "Czy podczas wizyty potrzebne jest coś szczególnego? (opcjonalnie)", onScreen, withErrors: false);
+        await NextAsync(page);
+        await Screen(page, "Od kiedy może być wizyta?", onScreen, withErrors);
+        await page.GetByLabel("Jak najszybciej").CheckAsync();
+        await NextAsync(page);
+        await Screen(page, "Jaka pora dnia pasuje?", onScreen, withErrors);
+        await page.GetByLabel("Każda pora").CheckAsync();
+        await NextAsync(page);
+        await Screen(page, Kiosk.Check, onScreen, withErrors: false);
+        await page.GetByRole(AriaRole.Button, new() { Name = Kiosk.Send }).ClickAsync();
+        var code = await Kiosk.ReceiptCodeAsync(page);
+        await onScreen("receipt");
+        return code;
+    }
+
+    private static async Task NextAsync(IPage page) => await page.GetByRole(AriaRole.Button, new() { Name = Kiosk.Next }).ClickAsync();
+
+    private static async Task Screen(IPage page, string heading, Func<string, Task> onScreen, bool withErrors)
+    {
+        await Expect(Kiosk.H1(page)).ToHaveTextAsync(heading);
+        await onScreen(heading);
+        if (withErrors)
+        {
+            await NextAsync(page);
+            await Expect(page.Locator("[data-error-summary]")).ToBeFocusedAsync();
+            await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Błąd: "));
+            await onScreen(heading + " (błąd)");
+        }
+    }
+
+    /// <summary>Enrols this browser context as a configured kiosk.</summary>
+    public static async Task EnrolAsync(IPage page, string key)
+    {
+        await page.GotoAsync("/urzadzenie");
+        await page.GetByLabel("Klucz kiosku").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz klucz" }).ClickAsync();
+        await Expect(Kiosk.H1(page)).ToHaveTextAsync(Journey.Headings.Start);
+    }
+}

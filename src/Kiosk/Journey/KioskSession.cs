@@ -67,6 +67,16 @@ public sealed class KioskSession : IDisposable
     /// <summary>What "Przeczytaj na głos" reads on the current screen.</summary>
     public IReadOnlyList<SpeechPart> Speech { get; set; } = [];
 
+    /// <summary>Set by a screen whose speech depends on what is typed now (rebuilt before reading).</summary>
+    public Action? RefreshSpeech { get; set; }
+
+    /// <summary>What the current screen says, as it is at this moment.</summary>
+    public IReadOnlyList<SpeechPart> CurrentSpeech()
+    {
+        RefreshSpeech?.Invoke();
+        return Speech;
+    }
+
     /// <summary>Raised when the display settings change (the layout applies them).</summary>
     public event Action? Changed;
 

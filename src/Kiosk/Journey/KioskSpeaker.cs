@@ -15,7 +15,7 @@ public sealed class KioskSpeaker(KioskSession session, IJSRuntime js, IStringLoc
     /// <summary>Speaks the parts now (stopping whatever was playing).</summary>
     public async Task SpeakAsync(IEnumerable<SpeechPart> parts)
     {
-        var chunks = Chunks(Compose(parts, session.Headset, loc["HeadsetHint"]));
+        var chunks = Chunks(Compose(parts, session.Headset, loc["SpeechHidden"]));
         if (chunks.Count == 0)
         {
             return;
@@ -31,7 +31,7 @@ public sealed class KioskSpeaker(KioskSession session, IJSRuntime js, IStringLoc
     }
 
     /// <summary>Reads the current screen.</summary>
-    public Task SpeakScreenAsync() => SpeakAsync(session.Speech);
+    public Task SpeakScreenAsync() => SpeakAsync(session.CurrentSpeech());
 
     /// <summary>Called when a new screen is shown: in non-visual mode it is read at once.</summary>
     public Task ScreenShownAsync() => session.NonVisual ? SpeakScreenAsync() : Task.CompletedTask;

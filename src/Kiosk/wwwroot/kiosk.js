@@ -17,12 +17,20 @@
 
     // ---------- Focus after a screen change ----------
     k.screenShown = (hasErrors) => {
-        const target = hasErrors ? document.querySelector('[data-error-summary]') : document.querySelector('main h1');
-        if (!target) return;
-        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-        target.focus({ preventScroll: true });
-        if (!hasErrors) window.scrollTo(0, 0);
-        else target.scrollIntoView({ block: 'nearest' });
+        const place = () => {
+            const target = hasErrors ? document.querySelector('[data-error-summary]') : document.querySelector('main h1');
+            if (!target) return;
+            if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+            target.focus({ preventScroll: true });
+            if (!hasErrors) window.scrollTo(0, 0);
+            else target.scrollIntoView({ block: 'nearest' });
+        };
+        place();
+        // When the focused field was removed with the old screen, the browser's focus fix-up can run after this
+        // call and drop focus to <body>; put it back once the frame has settled.
+        requestAnimationFrame(() => setTimeout(() => {
+            if (document.activeElement === document.body || !document.activeElement) place();
+        }, 0));
     };
 
     k.focus = (selector) => {

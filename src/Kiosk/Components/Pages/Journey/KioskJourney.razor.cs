@@ -15,8 +15,21 @@ namespace MobilnyUrzednik.Kiosk.Components.Pages.Journey;
 /// it reaches the browser's history or storage. One question a screen, "Dalej"/"Wstecz" in the fixed bottom bar,
 /// the same rules as the public site (Core's <see cref="RequestJourney"/>).
 /// </summary>
-public partial class KioskJourney
+public partial class KioskJourney : IHandleEvent
 {
+    /// <summary>
+    /// Typing and choosing only store the answer: re-rendering on every keystroke would write the server's copy of a
+    /// field back into it while the person is still typing and lose characters. Buttons re-render as usual.
+    /// </summary>
+    async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem item, object? arg)
+    {
+        await item.InvokeAsync(arg);
+        if (arg is not (string or ChangeEventArgs or ValueTuple<string, bool>))
+        {
+            StateHasChanged();
+        }
+    }
+
     private IReadOnlyList<Service> services = [];
     private Core.Municipalities.MunicipalitySettings? municipality;
     private bool screenChanged = true;
@@ -143,6 +156,7 @@ public partial class KioskJourney
 
         services = await Catalogue.GetOfferedAsync();
         municipality = await Catalogue.GetMunicipalityAsync();
+        Session.RefreshSpeech = BuildSpeech;
         BuildSpeech();
     }
 
@@ -430,7 +444,8 @@ public partial class KioskJourney
             parts.Add(new(Loc["SpeakErrors"] + " " + string.Join(". ", Errors.Select(e => e.Message))));
         }
 
-        parts.Add(new(Heading));
+        var optional = Screen == KioskScreen.AccessNeeds || (Screen == KioskScreen.Description && !(ServiceChosen?.IsOther ?? true));
+        parts.Add(new(Heading + (optional ? " " + Loc["SpeakOptional"] : string.Empty)));
         switch (Screen)
         {
             case KioskScreen.ForWhom:
