@@ -46,7 +46,7 @@ public sealed class KioskAndSiteFixture : IAsyncLifetime
 public sealed class QuickIdleKioskFixture : KioskTests.KioskFixture
 {
     public const int IdleSeconds = 2;
-    public const int WarningSeconds = 4;
+    public const int WarningSeconds = 12;
 
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
