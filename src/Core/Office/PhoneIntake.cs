@@ -19,7 +19,7 @@ public sealed class PhoneIntake(RequestSubmission submission, AuditLog audit)
             throw new ArgumentOutOfRangeException(nameof(channel), channel, "Staff record requests taken by phone or e-mail.");
         }
 
-        var result = await submission.SubmitAnswersAsync(answers, channel, actor.DisplayName, "staff:" + formKey, ct: ct);
+        var result = await submission.SubmitAnswersAsync("staff:" + formKey, answers, channel, actor.DisplayName, ct: ct);
         if (result.Outcome == SubmissionOutcome.Created)
         {
             await audit.RecordAsync(actor, AuditActions.RequestCreated, AuditLog.RequestSubject(result.RequestId!.Value), channel.ToString(), ct);
