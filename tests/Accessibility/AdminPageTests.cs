@@ -245,4 +245,26 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await using var db = Site.OpenDatabase();
         Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == AuditActions.ReportExported, Ct));
     }
+
+    [Theory]
+    [InlineData("/panel/admin/sprawy", "Sprawy")]
+    [InlineData("/panel/admin/ustawienia", "Ustawienia gminy")]
+    [InlineData("/panel/admin/pracownicy", "Pracownicy")]
+    [InlineData("/panel/admin/dziennik", "Dziennik zdarzeń")]
+    [InlineData("/panel/raporty", "Raporty")]
+    public async Task AdminPage_At320PixelsWith200PercentText_DoesNotScrollSideways(string path, string title)
+    {
+        await Staff.SignInAsync(Page, Staff.Administrator);
+        await Page.SetViewportSizeAsync(320, 640);
+        await Page.GotoAsync(path);
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync(title);
+        await Expect(Page.Locator("main button, main a[download]").First).ToBeVisibleAsync();
+        await Page.EvaluateAsync("() => document.documentElement.style.fontSize = '200%'");
+
+        var scrollWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var innerWidth = await Page.EvaluateAsync<int>("() => window.innerWidth");
+        var widest = scrollWidth <= innerWidth ? string.Empty : await Page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrapper')).slice(-3).map(e => e.outerHTML.slice(0, 120)).join(' | ')");
+        Assert.True(scrollWidth <= innerWidth, $"{path}: page is {scrollWidth}px wide in a {innerWidth}px window: {widest}");
+    }
 }
