@@ -92,17 +92,16 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
 
         await Expect(name).ToBeFocusedAsync();
 
-        // At a person's pace: each key is a round trip to the server on an interactive page.
-        var typing = new KeyboardTypeOptions { Delay = 40 };
-        await Page.Keyboard.TypeAsync("Zasiłek pielęgnacyjny", typing);
+        // Typed at full speed: every key is a round trip to the server, and none may be lost on the way.
+        await Page.Keyboard.TypeAsync("Zasiłek pielęgnacyjny");
         await Page.Keyboard.PressAsync("Tab");
         await Expect(Page.GetByLabel("Opis", new() { Exact = true })).ToBeFocusedAsync();
-        await Page.Keyboard.TypeAsync("Pomożemy wypełnić wniosek.", typing);
+        await Page.Keyboard.TypeAsync("Pomożemy wypełnić wniosek.");
         await Page.Keyboard.PressAsync("Tab");
         await Expect(Page.GetByLabel("Co mieszkaniec ma przygotować (opcjonalnie)")).ToBeFocusedAsync();
-        await Page.Keyboard.TypeAsync("Orzeczenie", typing);
+        await Page.Keyboard.TypeAsync("Orzeczenie");
         await Page.Keyboard.PressAsync("Enter");
-        await Page.Keyboard.TypeAsync("Dowód osobisty", typing);
+        await Page.Keyboard.TypeAsync("Dowód osobisty");
         await Page.Keyboard.PressAsync("Tab");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj sprawę" })).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Enter");
