@@ -241,8 +241,12 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         Assert.StartsWith("Zestawienie;Pozycja;Wartość\r\n", text, StringComparison.Ordinal);
         Assert.Contains("Zgłoszenia według sposobu złożenia;Strona internetowa;2", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Kowalczyk", text, StringComparison.Ordinal);
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Pobierz CSV (do Excela)" }).ClickAsync());
+        Assert.Matches(@"^mobilny-urzednik-raport-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Raporty");
+
         await using var db = Site.OpenDatabase();
-        Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == AuditActions.ReportExported, Ct));
+        Assert.Equal(2, await db.AuditLog.CountAsync(a => a.Action == AuditActions.ReportExported, Ct));
     }
 
     [Theory]
