@@ -34,6 +34,10 @@ public static class CoreExtensions
         builder.Services.AddSingleton<StatusLookup>();
         builder.Services.AddSingleton<ServiceCatalogue>();
         builder.Services.AddSingleton<Audit.AuditLog>();
+        builder.Services.AddSingleton<Office.RequestDetails>();
+        builder.Services.AddSingleton<Office.RequestActions>();
+        builder.Services.AddSingleton<Office.Inbox>();
+        builder.Services.AddSingleton<Office.PhoneIntake>();
         builder.Services.AddSingleton<Administration.CatalogueAdmin>();
         builder.Services.AddSingleton<Administration.SettingsAdmin>();
         builder.Services.AddSingleton<Administration.StaffAdmin>();

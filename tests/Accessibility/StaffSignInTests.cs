@@ -11,6 +11,7 @@ public sealed class QuickRevalidationSiteFixture : SiteFixture
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Staff:RevalidationInterval"] = "00:00:02",
+        ["Staff:SessionTimeout"] = "00:02:00",
     };
 }
 
@@ -102,6 +103,28 @@ public sealed class StaffSignInTests(BrowserFixture browser, QuickRevalidationSi
 
         await Staff.TypeCredentialsAsync(Page, email, Staff.Password);
         await Expect(Page.Locator("#email-error")).ToHaveTextAsync("Błąd: Adres e-mail lub hasło są nieprawidłowe");
+    }
+
+    [Fact]
+    public async Task OpenPageWithoutInput_WarnsAMinuteBefore_ThenSignsOut()
+    {
+        await Page.Clock.InstallAsync();
+        await Staff.SignInAsync(Page, Staff.Coordinator);
+        var warning = Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Za minutę wylogujemy Cię" });
+
+        await Page.Clock.RunForAsync(50_000);
+        await Expect(warning).ToHaveCountAsync(0);
+
+        // A key press is activity: the count starts again.
+        await Page.Keyboard.PressAsync("Shift");
+        await Page.Clock.RunForAsync(65_000);
+        await Expect(warning).ToHaveTextAsync("Za minutę wylogujemy Cię z powodu braku aktywności. Naciśnij dowolny klawisz, aby zostać.");
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel$"));
+
+        await Page.Clock.RunForAsync(60_000);
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel/logowanie\\?wygaslo=1$"));
+        var response = await Context.APIRequest.GetAsync("/panel", new() { MaxRedirects = 0 });
+        Assert.Equal(302, response.Status);
     }
 
     private async Task<string> CreateStaffAsync(string name, string role)

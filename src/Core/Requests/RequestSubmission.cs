@@ -81,6 +81,70 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
         }
     }
 
+    /// <summary>
+    /// Sends complete answers held elsewhere than a web draft (staff phone intake, the kiosk's circuit):
+    /// every step is checked as on the check page; the request is stored with its first history entry; the same
+    /// <paramref name="submissionKey"/> sent again finds the request made the first time.
+    /// </summary>
+    public async Task<SubmissionResult> SubmitAnswersAsync(
+        RequestAnswers answers, RequestChannel channel, string actor, string submissionKey,
+        string? kioskId = null, string? kioskLocation = null, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(submissionKey);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.VisitRequests.AsNoTracking().FirstOrDefaultAsync(r => r.SubmissionKey == submissionKey, ct) is { } sent)
+        {
+            return SubmissionResult.Created(sent.Id, sent.TrackingCode);
+        }
+
+        var catalogue = await db.Services.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
+        var errors = RequestJourney.Validate(JourneyStep.Check, answers, catalogue, WarsawTime.Today(clock)).ToList();
+        switch (RequestJourney.CheckEligibility(answers))
+        {
+            case Ineligibility.OutsideMunicipality:
+                errors.Add(new(nameof(RequestAnswers.LivesInMunicipality), "Ineligible_Residence"));
+                break;
+            case Ineligibility.CanComeToOffice:
+                errors.Add(new(nameof(RequestAnswers.Reason), "Ineligible_CanCome"));
+                break;
+        }
+
+        if (errors.Count > 0)
+        {
+            return SubmissionResult.Incomplete(errors);
+        }
+
+        var service = RequestJourney.FindService(answers.ServiceSlug, catalogue)!;
+        for (var attempt = 0; ; attempt++)
+        {
+            var request = Build(answers, service, channel);
+            request.TrackingCode = TrackingCode.NewCode();
+            request.SubmissionKey = submissionKey;
+            request.KioskId = kioskId;
+            request.KioskLocation = kioskLocation;
+            request.RecordSubmission(actor, clock.GetUtcNow());
+            db.VisitRequests.Add(request);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return SubmissionResult.Created(request.Id, request.TrackingCode);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            {
+                db.ChangeTracker.Clear();
+                if (await db.VisitRequests.AsNoTracking().FirstOrDefaultAsync(r => r.SubmissionKey == submissionKey, ct) is { } first)
+                {
+                    return SubmissionResult.Created(first.Id, first.TrackingCode);
+                }
+
+                if (attempt >= 3)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
     /// <summary>Builds the request from valid answers: normalised phone, postal code and tidy text.</summary>
     public static VisitRequest Build(RequestAnswers a, Service service, RequestChannel channel)
     {
