@@ -41,7 +41,7 @@ public class CataloguePageTests : PanelTestContext
         Assert.Equal(
             [
                 ("Name", "Nazwa sprawy nie może zawierać znaków < ani >. Napisz ją zwykłymi słowami."),
-                ("Description", "Opis może mieć najwyżej 1\u00a0000 znaków. Teraz ma 10\u00a0000. Skróć go."),
+                ("Description", "Opis może mieć najwyżej 1 000 znaków. Teraz ma 10 000. Skróć go."),
                 ("Checklist", "Punkt 2 listy nie może zawierać znaków < ani >. Napisz go zwykłymi słowami."),
             ],
             summary);
