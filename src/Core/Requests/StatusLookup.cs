@@ -24,6 +24,11 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
                 r.SubmitterPhone,
                 ServiceName = r.Service!.Name,
                 History = r.History.OrderBy(h => h.Id).Select(h => new StatusEvent(h.Status, h.At, h.PublicNote)).ToList(),
+                Visit = r.Visits
+                    .Where(v => v.State == Visits.VisitState.Booked || v.State == Visits.VisitState.Confirmed)
+                    .OrderByDescending(v => v.Id)
+                    .Select(v => new StatusVisit(v.Date, v.Start, v.End, v.Clerk!.DisplayName))
+                    .FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
 
@@ -34,7 +39,7 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
 
         var matches = new[] { row.ResidentPhone, row.SubmitterPhone }
             .Any(p => p is not null && string.Equals(PolishPhone.LastFour(p), phoneLastFour, StringComparison.Ordinal));
-        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.ServiceName, row.History) : null;
+        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.ServiceName, row.History, row.Visit) : null;
     }
 
     /// <summary>Reads what a person typed as "the last four digits": digits only, exactly four.</summary>
@@ -50,8 +55,14 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
     }
 }
 
-/// <summary>What the status page shows: no names, no address, only the matter and the timeline.</summary>
-public sealed record RequestStatusView(string TrackingCode, RequestStatus Status, string ServiceName, IReadOnlyList<StatusEvent> History);
+/// <summary>
+/// What the status page shows: no resident's name, no address, only the matter, the timeline and the visit
+/// that is still going to happen (day, window and the clerk's name, so the resident knows whom to let in).
+/// </summary>
+public sealed record RequestStatusView(string TrackingCode, RequestStatus Status, string ServiceName, IReadOnlyList<StatusEvent> History, StatusVisit? Visit = null);
+
+/// <summary>The booked or confirmed visit, in Warsaw wall-clock time.</summary>
+public sealed record StatusVisit(DateOnly Date, TimeOnly Start, TimeOnly End, string ClerkName);
 
 /// <summary>One step of the public timeline.</summary>
 public sealed record StatusEvent(RequestStatus Status, DateTimeOffset At, string? PublicNote);
