@@ -34,13 +34,17 @@ public static class CoreExtensions
         builder.Services.AddSingleton<StatusLookup>();
         builder.Services.AddSingleton<ServiceCatalogue>();
         builder.Services.AddSingleton<Audit.AuditLog>();
+        builder.Services.AddSingleton<Office.RequestDetails>();
+        builder.Services.AddSingleton<Office.RequestActions>();
+        builder.Services.AddSingleton<Office.Inbox>();
+        builder.Services.AddSingleton<Office.PhoneIntake>();
+        builder.Services.AddSingleton<Visits.VisitBooking>();
         builder.Services.AddSingleton<Administration.CatalogueAdmin>();
         builder.Services.AddSingleton<Administration.SettingsAdmin>();
         builder.Services.AddSingleton<Administration.StaffAdmin>();
         builder.Services.AddSingleton<Administration.AuditQuery>();
         builder.Services.AddSingleton<Administration.Reports>();
         builder.Services.AddSingleton<Visits.ClerkSchedule>();
-        builder.Services.AddSingleton<Visits.VisitBooking>();
         builder.Services.AddSingleton<Visits.DayBefore>();
         builder.Services.AddSingleton<Visits.MyVisits>();
         return builder;

@@ -4,7 +4,9 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using MobilnyUrzednik.Core.Speech;
 using MobilnyUrzednik.Kiosk.Components;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using MobilnyUrzednik.Kiosk.Devices;
+using MobilnyUrzednik.Kiosk.Journey;
 using MobilnyUrzednik.Kiosk.Speech;
 
 namespace MobilnyUrzednik.Kiosk;
@@ -20,6 +22,14 @@ internal static class KioskExtensions
         builder.Services.AddTextToSpeech(builder.Configuration);
         builder.Services.Configure<KioskOptions>(builder.Configuration.GetSection("Kiosk"));
         builder.Services.AddSingleton<KioskDeviceMiddleware>();
+        builder.Services.AddOptions<KioskOptions>()
+            .Validate(o => o.IdleSeconds >= 1 && o.WarningSeconds >= 1, "Kiosk:IdleSeconds and Kiosk:WarningSeconds must be positive.")
+            .Validate(o => o.WarningSeconds >= 20 || builder.Environment.IsDevelopment(), "Kiosk:WarningSeconds must be at least 20 (EN 301 549, WCAG 2.2.1).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<KioskSessions>();
+        builder.Services.AddScoped<KioskSession>();
+        builder.Services.AddScoped<KioskSpeaker>();
+        builder.Services.AddScoped<CircuitHandler, KioskCircuitHandler>();
         return builder;
     }
 

@@ -20,6 +20,13 @@ public static class Axe
         },
     };
 
+    // The kiosk's text must reach 7:1 (WCAG 1.4.6, AAA): the enhanced rule joins the AA tags.
+    private static readonly AxeRunOptions EnhancedOptions = new()
+    {
+        RunOnly = Options.RunOnly,
+        Rules = new Dictionary<string, RuleOptions> { ["color-contrast-enhanced"] = new() { Enabled = true } },
+    };
+
     // axe needs script timers; in a context with JavaScript off its promise never settles.
     private static readonly ConditionalWeakTable<IBrowserContext, object> Scriptless = [];
 
@@ -33,11 +40,23 @@ public static class Axe
     public static void MarkScriptless(IBrowserContext context) => Scriptless.AddOrUpdate(context, new object());
 
     /// <summary>Fails the test when axe finds any violation; <paramref name="state"/> names what was checked.</summary>
-    public static async Task CheckAsync(IPage page, string state)
+    public static Task CheckAsync(IPage page, string state) => CheckAsync(page, state, enhancedContrast: false);
+
+    /// <summary>
+    /// As <see cref="CheckAsync(IPage, string)"/>; with <paramref name="enhancedContrast"/> the 7:1 rule
+    /// (<c>color-contrast-enhanced</c>) runs too, and the check fails if axe did not run it.
+    /// </summary>
+    public static async Task CheckAsync(IPage page, string state, bool enhancedContrast)
     {
+        var options = enhancedContrast ? EnhancedOptions : Options;
         var result = Scriptless.TryGetValue(page.Context, out _)
             ? await RunOnCopyAsync(page)
-            : await page.RunAxe(Options).WaitAsync(TimeSpan.FromSeconds(90));
+            : await page.RunAxe(options).WaitAsync(TimeSpan.FromSeconds(90));
+        if (enhancedContrast && !new[] { result.Passes, result.Violations, result.Incomplete }.Any(list => list?.Any(r => r.Id == "color-contrast-enhanced") == true))
+        {
+            Assert.Fail($"axe did not run color-contrast-enhanced on {page.Url} ({state}).");
+        }
+
         if (Interlocked.Exchange(ref _versionLogged, 1) == 0)
         {
             var line = $"axe-core {result.TestEngine?.Version} (tags: {string.Join(", ", Options.RunOnly.Values)})";

@@ -236,6 +236,26 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         return AdminResult.Ok;
     }
 
+    /// <summary>Lifts a lockout after repeated wrong passwords (the person remembers it again, or got a new one).</summary>
+    public async Task<AdminResult> UnlockAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ManageStaff);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AdminResult.Fail("account", "Staff_NotFound");
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Check(await users.ResetAccessFailedCountAsync(user));
+        audit.Add(db, actor, AuditActions.StaffChanged, Subject(user.Id), "unlocked");
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        await transaction.CommitAsync(ct);
+        return AdminResult.Ok;
+    }
+
     /// <summary>
     /// Turns two-factor sign-in off and forgets the authenticator key (a lost phone): at the next sign-in the
     /// person sets it up again. Open sessions end, as with a changed password.

@@ -19,6 +19,13 @@ public sealed class ServiceCatalogue(IDbContextFactory<AppDbContext> dbFactory)
         return services;
     }
 
+    /// <summary>Every matter, retired ones last (for filters over old requests), without checklists.</summary>
+    public async Task<IReadOnlyList<Service>> GetAllAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Services.AsNoTracking().OrderBy(s => s.IsRetired).ThenBy(s => s.SortOrder).ToListAsync(ct);
+    }
+
     /// <summary>The municipality's settings (there is always one row: seeded on first start).</summary>
     public async Task<MunicipalitySettings> GetMunicipalityAsync(CancellationToken ct = default)
     {

@@ -97,6 +97,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(r => new { r.Status, r.CreatedAt });
             e.HasIndex(r => r.CreatedAt);
             e.HasIndex(r => r.ResidentName);
+            e.Property(r => r.ResidentNameSearch).HasMaxLength(RequestJourney.NameMaxLength * 4);
             e.Property(r => r.KioskId).HasMaxLength(64);
             e.Property(r => r.KioskLocation).HasMaxLength(200);
             e.Property(r => r.OutcomeChannel).HasConversion<string>().HasMaxLength(20);
@@ -155,20 +156,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        GuardHistory();
+        PrepareChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardHistory();
+        PrepareChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // The history is the resident's and the office's record of what happened, and the audit log is the
+    // Keeps the search column in step; the history is the resident's and the office's record of what happened, and the audit log is the
     // office's record of who did and read what: both append-only.
-    private void GuardHistory()
+    private void PrepareChanges()
     {
+        foreach (var entry in ChangeTracker.Entries<VisitRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.ResidentNameSearch = entry.Entity.ResidentName.ToLowerInvariant();
+        }
+
         if (ChangeTracker.Entries<RequestHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Request history is append-only.");

@@ -81,6 +81,91 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
         }
     }
 
+    /// <summary>
+    /// Sends answers held by the caller (the kiosk keeps them in its circuit, never in a draft) as a request.
+    /// Every step is validated again and eligibility checked; <paramref name="submissionKey"/> (one per journey)
+    /// is the idempotency key, so a second press of "Wyślij" returns the request made by the first.
+    /// </summary>
+    /// <param name="submissionKey">A per-journey key of at most 64 characters, e.g. a new GUID when the journey starts.</param>
+    /// <param name="answers">The answers as typed.</param>
+    /// <param name="channel">Where the request comes from.</param>
+    /// <param name="actor">Who is recorded in the history (for a kiosk: its location), never a person's name.</param>
+    /// <param name="kioskId">The kiosk's configured id, when <paramref name="channel"/> is <see cref="RequestChannel.Kiosk"/>.</param>
+    /// <param name="kioskLocation">Where that kiosk stands.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<SubmissionResult> SubmitAnswersAsync(
+        string submissionKey,
+        RequestAnswers answers,
+        RequestChannel channel,
+        string actor,
+        string? kioskId = null,
+        string? kioskLocation = null,
+        CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(submissionKey);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await db.VisitRequests.AsNoTracking().Where(r => r.SubmissionKey == submissionKey)
+            .Select(r => new { r.Id, r.TrackingCode }).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return SubmissionResult.Created(existing.Id, existing.TrackingCode);
+        }
+
+        var catalogue = await db.Services.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
+        var errors = RequestJourney.Validate(JourneyStep.Check, answers, catalogue, WarsawTime.Today(clock)).ToList();
+        switch (RequestJourney.CheckEligibility(answers))
+        {
+            case Ineligibility.OutsideMunicipality:
+                errors.Add(new(nameof(RequestAnswers.LivesInMunicipality), "Ineligible_Residence"));
+                break;
+            case Ineligibility.CanComeToOffice:
+                errors.Add(new(nameof(RequestAnswers.Reason), "Ineligible_CanCome"));
+                break;
+        }
+
+        if (errors.Count > 0)
+        {
+            return SubmissionResult.Incomplete(errors);
+        }
+
+        var service = RequestJourney.FindService(answers.ServiceSlug, catalogue)!;
+        for (var attempt = 0; ; attempt++)
+        {
+            var request = Build(answers, service, channel);
+            request.TrackingCode = TrackingCode.NewCode();
+            request.SubmissionKey = submissionKey;
+            request.KioskId = kioskId;
+            request.KioskLocation = kioskLocation;
+            request.RecordSubmission(actor, clock.GetUtcNow());
+            try
+            {
+                db.VisitRequests.Add(request);
+                await db.SaveChangesAsync(ct);
+                return SubmissionResult.Created(request.Id, request.TrackingCode);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            {
+                db.ChangeTracker.Clear();
+
+                // The same journey sent twice at once (the key is taken), or a code collision: find the first, or retry.
+                var first = await db.VisitRequests.AsNoTracking().Where(r => r.SubmissionKey == submissionKey)
+                    .Select(r => new { r.Id, r.TrackingCode }).FirstOrDefaultAsync(ct);
+                if (first is not null)
+                {
+                    return SubmissionResult.Created(first.Id, first.TrackingCode);
+                }
+
+                if (attempt >= 3)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
     /// <summary>Builds the request from valid answers: normalised phone, postal code and tidy text.</summary>
     public static VisitRequest Build(RequestAnswers a, Service service, RequestChannel channel)
     {

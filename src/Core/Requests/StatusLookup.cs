@@ -24,10 +24,9 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
                 r.SubmitterPhone,
                 ServiceName = r.Service!.Name,
                 History = r.History.OrderBy(h => h.Id).Select(h => new StatusEvent(h.Status, h.At, h.PublicNote)).ToList(),
-                Visit = r.Visits
-                    .Where(v => v.State == Visits.VisitState.Booked || v.State == Visits.VisitState.Confirmed)
+                Visit = r.Visits.Where(v => v.State == Visits.VisitState.Booked || v.State == Visits.VisitState.Confirmed)
                     .OrderByDescending(v => v.Id)
-                    .Select(v => new StatusVisit(v.Date, v.Start, v.End, v.Clerk!.DisplayName))
+                    .Select(v => new VisitView(v.Date, v.Start, v.End, v.Clerk!.DisplayName, v.State == Visits.VisitState.Confirmed))
                     .FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
@@ -39,7 +38,7 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
 
         var matches = new[] { row.ResidentPhone, row.SubmitterPhone }
             .Any(p => p is not null && string.Equals(PolishPhone.LastFour(p), phoneLastFour, StringComparison.Ordinal));
-        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.ServiceName, row.History, row.Visit) : null;
+        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.ServiceName, row.History) { Visit = row.Visit } : null;
     }
 
     /// <summary>Reads what a person typed as "the last four digits": digits only, exactly four.</summary>
@@ -55,14 +54,15 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
     }
 }
 
-/// <summary>
-/// What the status page shows: no resident's name, no address, only the matter, the timeline and the visit
-/// that is still going to happen (day, window and the clerk's name, so the resident knows whom to let in).
-/// </summary>
-public sealed record RequestStatusView(string TrackingCode, RequestStatus Status, string ServiceName, IReadOnlyList<StatusEvent> History, StatusVisit? Visit = null);
+/// <summary>What the status page shows: no resident's name, no address; the matter, the timeline and the booked visit.</summary>
+public sealed record RequestStatusView(string TrackingCode, RequestStatus Status, string ServiceName, IReadOnlyList<StatusEvent> History)
+{
+    /// <summary>The visit that is going to happen (booked or confirmed), if any.</summary>
+    public VisitView? Visit { get; init; }
+}
 
-/// <summary>The booked or confirmed visit, in Warsaw wall-clock time.</summary>
-public sealed record StatusVisit(DateOnly Date, TimeOnly Start, TimeOnly End, string ClerkName);
+/// <summary>A booked visit as the resident is told it: the day, the time window and the clerk who will come.</summary>
+public sealed record VisitView(DateOnly Date, TimeOnly Start, TimeOnly End, string ClerkName, bool Confirmed);
 
 /// <summary>One step of the public timeline.</summary>
 public sealed record StatusEvent(RequestStatus Status, DateTimeOffset At, string? PublicNote);

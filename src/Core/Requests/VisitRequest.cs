@@ -39,6 +39,9 @@ public sealed class VisitRequest
     // The resident to be visited.
     public required string ResidentName { get; set; }
 
+    /// <summary>The name in lower case for staff search (SQLite's LIKE ignores case only for ASCII); kept in step by the context.</summary>
+    public string? ResidentNameSearch { get; set; }
+
     /// <summary>E.164, e.g. "+48600100200"; optional when someone else files and gives their own phone.</summary>
     public string? ResidentPhone { get; set; }
 

@@ -24,6 +24,8 @@ public sealed record BookingContext(
     string ServiceName,
     string Town,
     RequestStatus Status,
+    DateOnly? EarliestDate,
+    PartOfDay PartOfDay,
     bool CanBook,
     ActiveVisit? Current,
     IReadOnlyList<ClerkOption> Clerks);
@@ -53,7 +55,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         actor.Demand(StaffPermission.BookVisits);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.VisitRequests.AsNoTracking().Where(r => r.Id == requestId)
-            .Select(r => new { r.Id, r.TrackingCode, ServiceName = r.Service!.Name, r.Town, r.Status })
+            .Select(r => new { r.Id, r.TrackingCode, ServiceName = r.Service!.Name, r.Town, r.Status, r.EarliestDate, r.PartOfDay })
             .FirstOrDefaultAsync(ct);
         if (request is null)
         {
@@ -64,7 +66,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             .Select(v => new ActiveVisit(v.Id, v.Date, v.Start, v.End, v.ClerkId, v.Clerk!.DisplayName, v.State))
             .FirstOrDefaultAsync(ct);
         var clerks = await BookableClerks(db).OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
-        return new BookingContext(request.Id, request.TrackingCode, request.ServiceName, request.Town, request.Status, CanMoveToScheduled(request.Status), current, clerks);
+        return new BookingContext(request.Id, request.TrackingCode, request.ServiceName, request.Town, request.Status, request.EarliestDate, request.PartOfDay, CanMoveToScheduled(request.Status), current, clerks);
     }
 
     /// <summary>

@@ -41,10 +41,9 @@ public static class VisitText
     /// <summary>"wtorek, 24 listopada 2026".</summary>
     public static string Day(DateOnly date) => date.ToString("dddd, d MMMM yyyy", Polish);
 
-    /// <summary>"10:00–12:00".</summary>
-    public static string Window(TimeOnly start, TimeOnly end) =>
-        start.ToString("H:mm", Polish) + "–" + end.ToString("H:mm", Polish);
+    /// <summary>"08:00–10:00", as the status page writes it.</summary>
+    public static string Window(TimeOnly start, TimeOnly end) => Time(start) + "–" + Time(end);
 
-    /// <summary>"10:00".</summary>
-    public static string Time(TimeOnly time) => time.ToString("H:mm", Polish);
+    /// <summary>"08:00".</summary>
+    public static string Time(TimeOnly time) => time.ToString("HH:mm", Polish);
 }

@@ -23,6 +23,18 @@ public sealed class KioskOptions
 
     /// <summary>Development only: a browser without a device cookie is taken for this device id, so <c>dotnet run</c> just works.</summary>
     public string? DevelopmentDevice { get; set; }
+
+    /// <summary>Seconds without a touch or key before the "are you still there?" warning (default 120).</summary>
+    public int IdleSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Seconds the warning gives before everything is wiped (default 30). EN 301 549 / WCAG 2.2.1 ask for at
+    /// least 20; shorter values are accepted only in Development, where browser tests use a few seconds.
+    /// </summary>
+    public int WarningSeconds { get; set; } = 30;
+
+    /// <summary>The public site's address, for the receipt's QR code and status link (e.g. https://mu.przykladowo.pl).</summary>
+    public string PublicSiteUrl { get; set; } = "http://localhost:5080";
 }
 
 /// <summary>The kiosk a request comes from, once its key was accepted.</summary>

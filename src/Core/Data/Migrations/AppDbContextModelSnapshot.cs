@@ -483,6 +483,10 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResidentNameSearch")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResidentPhone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -86,6 +86,50 @@ public class ReportsTests
     }
 
     [Fact]
+    public async Task GetAsync_TenThousandRequests_CountsEveryOne()
+    {
+        await using var kit = await AdminTestKit.CreateAsync();
+        var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
+        var (a, b) = await TwoServicesAsync(kit);
+        await using (var db = kit.Database.CreateDbContext())
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = 0; i < 10_000; i++)
+            {
+                var request = new VisitRequest
+                {
+                    TrackingCode = $"T{i:D7}",
+                    Channel = (RequestChannel)(i % 4),
+                    ServiceId = i % 2 == 0 ? a.Id : b.Id,
+                    Description = "Opis",
+                    ResidentName = "Anna Nowak",
+                    Street = "Długa 5",
+                    PostalCode = "00-950",
+                    Town = "Warszawa",
+                };
+                var created = kit.Clock.GetUtcNow().AddHours(-(i % 8000));
+                request.RecordSubmission("mieszkaniec", created);
+                if (i % 10 == 0)
+                {
+                    request.Visits.Add(new Visit { ClerkId = clerk.UserId, Date = DateOnly.FromDateTime(created.UtcDateTime).AddDays(2), BookedAt = created, BookedBy = "x" });
+                }
+
+                db.VisitRequests.Add(request);
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var report = await new Reports(kit.Database, kit.Clock).GetAsync(AdminTestKit.Administrator, Ct);
+
+        Assert.Equal(10_000, report.Total);
+        Assert.Equal(10_000, report.PerMonth.Sum(m => m.Count));
+        Assert.Equal([5_000, 5_000], report.PerService.Select(s => s.Count));
+        Assert.All(report.PerChannel, c => Assert.Equal(2_500, c.Count));
+        Assert.Equal(1_000, report.RequestsWithVisit);
+    }
+
+    [Fact]
     public async Task GetAsync_Clerk_IsRefused()
     {
         await using var kit = await AdminTestKit.CreateAsync();

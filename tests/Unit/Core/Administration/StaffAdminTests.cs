@@ -193,6 +193,27 @@ public class StaffAdminTests
         Assert.Equal("two-factor reset", Assert.Single(await kit.AuditEntriesAsync()).Detail);
     }
 
+    [Fact]
+    public async Task UnlockAsync_LockedAccount_CanSignInAgain()
+    {
+        await using var kit = await AdminTestKit.CreateAsync();
+        var admin = await kit.AddStaffAsync("admin@gmina.example.pl", "Ewa Admin", StaffRoles.Administrator);
+        var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
+        await using (var scope = kit.ScopeFactory.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(clerk.UserId))!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        Assert.True(Assert.Single(await Admin(kit).ListAsync(admin, Ct), a => a.Id == clerk.UserId).IsLockedOut);
+
+        var result = await Admin(kit).UnlockAsync(admin, clerk.UserId, Ct);
+
+        Assert.True(result.Succeeded);
+        Assert.False(Assert.Single(await Admin(kit).ListAsync(admin, Ct), a => a.Id == clerk.UserId).IsLockedOut);
+        Assert.Equal("unlocked", Assert.Single(await kit.AuditEntriesAsync()).Detail);
+    }
+
     [Theory]
     [InlineData(StaffRoles.Coordinator)]
     [InlineData(StaffRoles.Clerk)]
@@ -209,6 +230,7 @@ public class StaffAdminTests
         await Assert.ThrowsAsync<StaffAccessDeniedException>(() => admin.DisableAsync(actor, target.UserId, Ct));
         await Assert.ThrowsAsync<StaffAccessDeniedException>(() => admin.EnableAsync(actor, target.UserId, Ct));
         await Assert.ThrowsAsync<StaffAccessDeniedException>(() => admin.ResetTwoFactorAsync(actor, target.UserId, Ct));
+        await Assert.ThrowsAsync<StaffAccessDeniedException>(() => admin.UnlockAsync(actor, target.UserId, Ct));
 
         var user = await kit.FindUserAsync(target.UserId);
         Assert.False(user.IsDisabled);

@@ -24,11 +24,11 @@ public class StatusWithVisitTests
         Assert.Null((await lookup.FindAsync(code, "0200", Ct))!.Visit);
 
         Assert.True((await kit.BookAsync(id, tomasz, VisitTestKit.Tuesday, 10, 12)).Succeeded);
-        Assert.Equal(new StatusVisit(VisitTestKit.Tuesday, new TimeOnly(10, 0), new TimeOnly(12, 0), "Tomasz Wiśniewski"), (await lookup.FindAsync(code, "0200", Ct))!.Visit);
+        Assert.Equal(new VisitView(VisitTestKit.Tuesday, new TimeOnly(10, 0), new TimeOnly(12, 0), "Tomasz Wiśniewski", Confirmed: false), (await lookup.FindAsync(code, "0200", Ct))!.Visit);
 
         Assert.True((await kit.BookAsync(id, maria, VisitTestKit.Tuesday, 14, 16)).Succeeded);
         var view = await lookup.FindAsync(code, "0200", Ct);
-        Assert.Equal(new StatusVisit(VisitTestKit.Tuesday, new TimeOnly(14, 0), new TimeOnly(16, 0), "Maria Zielińska"), view!.Visit);
+        Assert.Equal(new VisitView(VisitTestKit.Tuesday, new TimeOnly(14, 0), new TimeOnly(16, 0), "Maria Zielińska", Confirmed: false), view!.Visit);
         Assert.Equal(RequestStatus.VisitScheduled, view.Status);
     }
 }

@@ -46,7 +46,7 @@ public class VisitBookingTests
 
         var request = await kit.RequestAsync(id);
         Assert.Equal(before + 1, request.History.Count);
-        Assert.Equal("Wizyta: wtorek, 24 listopada 2026, 8:00–10:00. Przyjdzie: Tomasz Wiśniewski. Proszę przygotować stary dowód.", request.History[^1].PublicNote);
+        Assert.Equal("Wizyta: wtorek, 24 listopada 2026, 08:00–10:00. Przyjdzie: Tomasz Wiśniewski. Proszę przygotować stary dowód.", request.History[^1].PublicNote);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class VisitBookingTests
         Assert.Equal([VisitState.Rebooked, VisitState.Booked], request.Visits.Select(v => v.State));
         Assert.Equal(maria.UserId, request.Visits[1].ClerkId);
         Assert.Equal(RequestStatus.VisitScheduled, request.Status);
-        Assert.Equal("Zmiana terminu. Wizyta: środa, 25 listopada 2026, 12:00–14:00. Przyjdzie: Maria Zielińska.", request.History[^1].PublicNote);
+        Assert.Equal("Nowy termin wizyty: środa, 25 listopada 2026, 12:00–14:00. Przyjdzie: Maria Zielińska.", request.History[^1].PublicNote);
         Assert.Equal([AuditActions.VisitBooked, AuditActions.VisitRebooked], (await kit.AuditEntriesAsync()).Select(a => a.Action));
 
         // Tomasz's window is free again.
@@ -94,8 +94,8 @@ public class VisitBookingTests
         // date offset from Tuesday 24 November 2026, start, end, field, message
         { "past day", -3, 10, 12, VisitBooking.FieldDate, "Ten dzień już minął. Wybierz dzień od dziś w przód" },
         { "Saturday", 4, 10, 12, VisitBooking.FieldDate, "sobota, 28 listopada 2026 to dzień wolny od pracy. Wybierz dzień roboczy" },
-        { "before hours", 0, 6, 8, VisitBooking.FieldWindow, "Te godziny są poza czasem pracy: Tomasz Wiśniewski pracuje tego dnia w godzinach 8:00–16:00. Wybierz godziny z listy wolnych terminów" },
-        { "after hours", 0, 15, 17, VisitBooking.FieldWindow, "Te godziny są poza czasem pracy: Tomasz Wiśniewski pracuje tego dnia w godzinach 8:00–16:00. Wybierz godziny z listy wolnych terminów" },
+        { "before hours", 0, 6, 8, VisitBooking.FieldWindow, "Te godziny są poza czasem pracy: Tomasz Wiśniewski pracuje tego dnia w godzinach 08:00–16:00. Wybierz godziny z listy wolnych terminów" },
+        { "after hours", 0, 15, 17, VisitBooking.FieldWindow, "Te godziny są poza czasem pracy: Tomasz Wiśniewski pracuje tego dnia w godzinach 08:00–16:00. Wybierz godziny z listy wolnych terminów" },
         { "end before start", 0, 12, 10, VisitBooking.FieldWindow, "Wybierz godziny wizyty z listy wolnych terminów" },
     };
 
@@ -223,7 +223,7 @@ public class VisitBookingTests
     }
 
     [Theory]
-    [InlineData(10_000, "Wiadomość może mieć najwyżej 2000 znaków. Teraz ma 10000. Skróć ją")]
+    [InlineData(10_000, "Wiadomość może mieć najwyżej 2\u00a0000 znaków. Teraz ma 10\u00a0000. Skróć ją")]
     [InlineData(-1, "Wiadomość nie może zawierać znaków < ani >")]
     public async Task Book_LongNoteOrMarkup_Refused(int length, string message)
     {

@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Common;
+using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.Core.Staff;
+using MobilnyUrzednik.Core.Visits;
+
+namespace MobilnyUrzednik.Core.Office;
+
+/// <summary>What staff type when completing a request after the visit.</summary>
+public sealed class CompletionForm
+{
+    /// <summary>An <see cref="OutcomeChannel"/> name: how the matter was filed.</summary>
+    public string? Channel { get; set; }
+
+    /// <summary>The ePUAP receipt (UPO) number or another filing reference.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>What was filed, for staff.</summary>
+    public string? Note { get; set; }
+
+    public bool AnotherVisitNeeded { get; set; }
+
+    /// <summary>What the resident reads on /status.</summary>
+    public string? PublicNote { get; set; }
+}
+
+/// <summary>
+/// The changes staff make to a request. Each one: demands <see cref="StaffPermission.ChangeRequest"/>, is
+/// refused when the lifecycle does not allow it, checks what was typed (nothing changes when anything is
+/// wrong), and writes the history entry (with the note the resident sees on /status) and an audit record in
+/// the same SaveChanges. Problems come back as field errors with keys of OfficeMessages.resx.
+/// </summary>
+public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+{
+    public const int NoteMaxLength = 2000;
+    public const int ReferenceMaxLength = 100;
+
+    public Task<IReadOnlyList<AnswerError>> TakeIntoReviewAsync(StaffActor actor, int requestId, string? note, CancellationToken ct = default) =>
+        MoveAsync(actor, requestId, RequestStatus.InReview, "ReviewNote", note, required: false, ct);
+
+    /// <summary>Asks the resident for information; the message is what they read on /status.</summary>
+    public Task<IReadOnlyList<AnswerError>> AskForInformationAsync(StaffActor actor, int requestId, string? message, CancellationToken ct = default) =>
+        MoveAsync(actor, requestId, RequestStatus.NeedsInformation, "InfoMessage", message, required: true, ct);
+
+    /// <summary>Back to review once the resident has answered.</summary>
+    public Task<IReadOnlyList<AnswerError>> ResumeReviewAsync(StaffActor actor, int requestId, string? note, CancellationToken ct = default) =>
+        MoveAsync(actor, requestId, RequestStatus.InReview, "ResumeNote", note, required: false, ct);
+
+    public Task<IReadOnlyList<AnswerError>> CancelAsync(StaffActor actor, int requestId, string? reason, CancellationToken ct = default) =>
+        MoveAsync(actor, requestId, RequestStatus.Cancelled, "CancelReason", reason, required: true, ct);
+
+    public Task<IReadOnlyList<AnswerError>> RejectAsync(StaffActor actor, int requestId, string? reason, CancellationToken ct = default) =>
+        MoveAsync(actor, requestId, RequestStatus.Rejected, "RejectReason", reason, required: true, ct);
+
+    /// <summary>Completes the request with the visit's outcome; the active visit is marked completed.</summary>
+    public async Task<IReadOnlyList<AnswerError>> CompleteAsync(StaffActor actor, int requestId, CompletionForm form, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ChangeRequest);
+        var errors = new List<AnswerError>();
+        OutcomeChannel? channel = Enum.TryParse<OutcomeChannel>(form.Channel, out var c) && Enum.IsDefined(c) ? c : null;
+        if (channel is null)
+        {
+            errors.Add(new("OutcomeChannel", "OutcomeChannel_Required"));
+        }
+
+        var reference = Text(form.Reference, "OutcomeReference", ReferenceMaxLength, required: channel == OutcomeChannel.Epuap, errors, multiline: false);
+        var note = Text(form.Note, "OutcomeNote", NoteMaxLength, required: false, errors);
+        var publicNote = Text(form.PublicNote, "CompletePublicNote", NoteMaxLength, required: false, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return [new("Status", "Request_NotFound")];
+        }
+
+        if (!RequestLifecycle.CanMove(request.Status, RequestStatus.Completed))
+        {
+            return [new("Status", "Status_NotAllowed", request.Status)];
+        }
+
+        var from = request.Status;
+        request.MoveTo(RequestStatus.Completed, actor.DisplayName, publicNote.Length == 0 ? null : publicNote, clock.GetUtcNow());
+        request.OutcomeChannel = channel;
+        request.OutcomeReference = reference.Length == 0 ? null : reference;
+        request.OutcomeNote = note.Length == 0 ? null : note;
+        request.AnotherVisitNeeded = form.AnotherVisitNeeded;
+        foreach (var visit in request.Visits.Where(v => v.IsActive))
+        {
+            visit.State = VisitState.Completed;
+        }
+
+        audit.Add(db, actor, AuditActions.RequestChanged, AuditLog.RequestSubject(requestId), $"{from} → {RequestStatus.Completed}");
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    private async Task<IReadOnlyList<AnswerError>> MoveAsync(StaffActor actor, int requestId, RequestStatus to, string field, string? note, bool required, CancellationToken ct)
+    {
+        actor.Demand(StaffPermission.ChangeRequest);
+        var errors = new List<AnswerError>();
+        var text = Text(note, field, NoteMaxLength, required, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return [new("Status", "Request_NotFound")];
+        }
+
+        if (!RequestLifecycle.CanMove(request.Status, to))
+        {
+            return [new("Status", "Status_NotAllowed", request.Status)];
+        }
+
+        var from = request.Status;
+        request.MoveTo(to, actor.DisplayName, text.Length == 0 ? null : text, clock.GetUtcNow());
+        if (to == RequestStatus.Cancelled)
+        {
+            foreach (var visit in request.Visits.Where(v => v.IsActive))
+            {
+                visit.State = VisitState.Cancelled;
+            }
+        }
+
+        audit.Add(db, actor, AuditActions.RequestChanged, AuditLog.RequestSubject(requestId), $"{from} → {to}");
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Tidies a note and adds "{field}_Required", "{field}_TooLong" (max, actual) or "{field}_Markup" when it is wrong.</summary>
+    internal static string Text(string? value, string field, int max, bool required, List<AnswerError> errors, bool multiline = true)
+    {
+        var text = PlainText.Tidy(value, multiline);
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors.Add(new(field, field + "_Required"));
+            }
+        }
+        else if (PlainText.Length(text) > max)
+        {
+            errors.Add(new(field, "Note_TooLong", max, PlainText.Length(text)));
+        }
+        else if (PlainText.HasMarkupOrControl(text) || text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal))
+        {
+            errors.Add(new(field, "Note_Markup"));
+        }
+
+        return text;
+    }
+}

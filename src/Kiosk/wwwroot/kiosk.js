@@ -1,0 +1,299 @@
+// Mobilny Urzędnik – the kiosk's browser side: read-aloud, on-screen keyboard, keys, idle guard, display settings.
+// State never goes into browser storage; the answers live in the server circuit only.
+(() => {
+    'use strict';
+    const k = (window.muKiosk = window.muKiosk || {});
+    let app = null; // DotNetObjectReference of the layout
+
+    k.init = (dotnet) => { app = dotnet; };
+
+    // ---------- Display settings ----------
+    k.display = (fontSize, highContrast) => {
+        const html = document.documentElement;
+        html.style.fontSize = fontSize;
+        html.classList.toggle('contrast-high', !!highContrast);
+        requestAnimationFrame(updateInset);
+    };
+
+    // ---------- Focus after a screen change ----------
+    k.screenShown = (hasErrors) => {
+        const place = () => {
+            const target = hasErrors ? document.querySelector('[data-error-summary]') : document.querySelector('main h1');
+            if (!target) return;
+            if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+            target.focus({ preventScroll: true });
+            if (!hasErrors) window.scrollTo(0, 0);
+            else target.scrollIntoView({ block: 'nearest' });
+        };
+        place();
+        // When the focused field was removed with the old screen, the browser's focus fix-up can run after this
+        // call and drop focus to <body>; put it back once the frame has settled.
+        requestAnimationFrame(() => setTimeout(() => {
+            if (document.activeElement === document.body || !document.activeElement) place();
+        }, 0));
+    };
+
+    k.focus = (selector) => {
+        const el = document.querySelector(selector);
+        if (el) el.focus();
+    };
+
+    // ---------- Read-aloud ----------
+    let speechToken = 0;
+    let lastChunks = [];
+    const audio = () => document.getElementById('kiosk-audio');
+
+    function setSpeaking(on) {
+        document.documentElement.classList.toggle('kiosk-speaking', on);
+    }
+
+    k.stop = () => {
+        speechToken++;
+        const a = audio();
+        if (a && !a.paused) a.pause();
+        if ('speechSynthesis' in window) window.speechSynthesis.cancel();
+        setSpeaking(false);
+    };
+
+    k.speak = async (chunks) => {
+        k.stop();
+        if (!chunks || chunks.length === 0) return;
+        lastChunks = chunks;
+        const mine = ++speechToken;
+        setSpeaking(true);
+        for (const text of chunks) {
+            if (mine !== speechToken) return;
+            await playOne(text, mine);
+        }
+        if (mine === speechToken) setSpeaking(false);
+    };
+
+    k.repeat = () => k.speak(lastChunks);
+
+    async function playOne(text, mine) {
+        let blob = null;
+        try {
+            const response = await fetch('api/mowa', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ tekst: text }),
+            });
+            if (response.ok) blob = await response.blob();
+        } catch {
+            blob = null;
+        }
+        if (mine !== speechToken) return;
+        if (blob) {
+            const a = audio();
+            const url = URL.createObjectURL(blob);
+            try {
+                a.src = url;
+                await new Promise((resolve) => {
+                    a.onended = resolve;
+                    a.onpause = resolve;
+                    a.onerror = resolve;
+                    a.play().catch(resolve);
+                });
+            } finally {
+                a.onended = a.onpause = a.onerror = null;
+                URL.revokeObjectURL(url);
+            }
+            return;
+        }
+        // Fallback only: the browser's own speech, and only with a Polish voice.
+        await speakWithBrowser(text);
+    }
+
+    function speakWithBrowser(text) {
+        return new Promise((resolve) => {
+            if (!('speechSynthesis' in window)) return resolve();
+            const voice = window.speechSynthesis.getVoices().find((v) => (v.lang || '').toLowerCase().startsWith('pl'));
+            if (!voice) return resolve();
+            const utterance = new SpeechSynthesisUtterance(text);
+            utterance.lang = 'pl-PL';
+            utterance.voice = voice;
+            utterance.onend = resolve;
+            utterance.onerror = resolve;
+            window.speechSynthesis.speak(utterance);
+        });
+    }
+
+    // Speech stops on any touch (except the speech buttons themselves, which start or stop it).
+    document.addEventListener('pointerdown', (e) => {
+        if (!e.target.closest('[data-speech-control]')) k.stop();
+    }, true);
+
+    // A short tone for the idle warning.
+    k.beep = () => {
+        try {
+            const ctx = new (window.AudioContext || window.webkitAudioContext)();
+            const osc = ctx.createOscillator();
+            const gain = ctx.createGain();
+            osc.frequency.value = 880;
+            gain.gain.value = 0.2;
+            osc.connect(gain).connect(ctx.destination);
+            osc.start();
+            osc.stop(ctx.currentTime + 0.4);
+            osc.onended = () => ctx.close();
+        } catch {
+            // No audio device: the dialog and the speech still warn.
+        }
+    };
+
+    // ---------- On-screen keyboard ----------
+    const editable = (el) => el && ((el.tagName === 'INPUT' && /^(text|tel|email|search)$/.test(el.type)) || el.tagName === 'TEXTAREA');
+    let field = null;
+
+    function keyboard() { return document.querySelector('[data-kiosk-keyboard]'); }
+
+    function updateInset() {
+        const bar = document.querySelector('[data-kiosk-bar]');
+        const kb = keyboard();
+        const open = document.documentElement.classList.contains('kiosk-keyboard-open');
+        const inset = (bar ? bar.offsetHeight : 0) + (open && kb ? kb.offsetHeight : 0);
+        document.documentElement.style.setProperty("--kiosk-inset", inset + "px");
+        document.documentElement.style.setProperty("--kiosk-bar-height", (bar ? bar.offsetHeight : 0) + "px");
+    }
+
+    function openKeyboard(el) {
+        field = el;
+        document.documentElement.classList.add('kiosk-keyboard-open');
+        updateInset();
+        // The field stays in view above the keyboard and the bar (scroll-padding-bottom is the inset).
+        requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest' }));
+    }
+
+    function closeKeyboard() {
+        document.documentElement.classList.remove('kiosk-keyboard-open');
+        updateInset();
+    }
+
+    document.addEventListener('focusin', (e) => {
+        if (editable(e.target)) openKeyboard(e.target);
+        else if (!e.target.closest('[data-kiosk-keyboard]')) closeKeyboard();
+        requestAnimationFrame(updateInset);
+    });
+    window.addEventListener('resize', updateInset);
+
+    function insert(text) {
+        if (!field || !document.contains(field)) return;
+        const value = field.value;
+        let start = value.length, end = value.length;
+        try {
+            if (typeof field.selectionStart === 'number') { start = field.selectionStart; end = field.selectionEnd; }
+        } catch { /* email inputs have no selection */ }
+        if (text === '\b') {
+            if (start === end && start > 0) start -= 1;
+            field.value = value.slice(0, start) + value.slice(end);
+            setCaret(start);
+        } else {
+            field.value = value.slice(0, start) + text + value.slice(end);
+            setCaret(start + text.length);
+        }
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.focus({ preventScroll: true });
+    }
+
+    function setCaret(pos) {
+        try { field.setSelectionRange(pos, pos); } catch { /* not supported by this input type */ }
+    }
+
+    // Keys keep the focus in the field: a tap never moves focus to the key.
+    document.addEventListener('pointerdown', (e) => {
+        if (e.target.closest('[data-kiosk-keyboard] button')) e.preventDefault();
+    });
+    document.addEventListener('click', (e) => {
+        const key = e.target.closest('[data-kiosk-keyboard] button');
+        if (!key) return;
+        const shiftOn = document.documentElement.classList.contains('kiosk-shift');
+        const action = key.dataset.action;
+        if (action === 'shift') {
+            document.documentElement.classList.toggle('kiosk-shift', !shiftOn);
+            key.setAttribute('aria-pressed', String(!shiftOn));
+            return;
+        }
+        if (action === 'hide') { closeKeyboard(); return; }
+        if (action === 'backspace') { insert('\b'); return; }
+        const ch = key.dataset.key || '';
+        insert(shiftOn ? ch.toLocaleUpperCase('pl') : ch);
+        if (shiftOn && /\p{L}/u.test(ch)) {
+            document.documentElement.classList.remove('kiosk-shift');
+            document.querySelector('[data-kiosk-keyboard] [data-action="shift"]')?.setAttribute('aria-pressed', 'false');
+        }
+    });
+
+    // ---------- Keys: Enter = Dalej, Escape = Wstecz, 5 twice = non-visual mode ----------
+    let lastFive = 0;
+    document.addEventListener('keydown', (e) => {
+        if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+        const t = e.target;
+        const inDialog = t.closest && t.closest('[role="alertdialog"]');
+        if (e.key === 'Enter' && !inDialog && !(t.closest && t.closest('button, a, textarea, summary'))) {
+            const next = document.querySelector('[data-kiosk-next]');
+            if (next) { e.preventDefault(); next.click(); }
+            return;
+        }
+        if (e.key === 'Escape' && !inDialog) {
+            const back = document.querySelector('[data-kiosk-back]');
+            if (back) { e.preventDefault(); back.click(); }
+            return;
+        }
+        if (e.key === '5' && !editable(t)) {
+            const now = Date.now();
+            if (now - lastFive < 1000) {
+                lastFive = 0;
+                app?.invokeMethodAsync('ToggleNonVisual');
+            } else {
+                lastFive = now;
+            }
+        }
+    });
+
+    // ---------- Idle guard ----------
+    let idleTimer = 0, warnTimer = 0, warning = false, guard = null, idleMs = 120000, warnMs = 30000;
+
+    function restartIdle() {
+        clearTimeout(idleTimer);
+        idleTimer = setTimeout(warn, idleMs);
+    }
+
+    async function warn() {
+        if (!guard) return;
+        warning = true;
+        k.beep();
+        warnTimer = setTimeout(expire, warnMs);
+        try { await guard.invokeMethodAsync('Warn'); } catch { /* the page still wipes itself on time */ }
+    }
+
+    async function expire() {
+        warning = false;
+        try { await guard.invokeMethodAsync('Expire'); } catch { /* the server wipes a lost circuit on its own */ }
+        k.wipe();
+    }
+
+    // Everything a browser could keep goes, and the start screen replaces this page in the history.
+    k.wipe = () => {
+        k.stop();
+        try { sessionStorage.clear(); } catch { }
+        try { localStorage.clear(); } catch { }
+        document.querySelectorAll('input, textarea').forEach((el) => { el.value = ''; });
+        location.replace('/');
+    };
+
+    k.startIdle = (dotnet, element) => {
+        guard = dotnet;
+        idleMs = Math.max(1, parseFloat(element.dataset.idleSeconds)) * 1000;
+        warnMs = Math.max(1, parseFloat(element.dataset.warningSeconds)) * 1000;
+        restartIdle();
+    };
+
+    k.idleContinue = () => {
+        warning = false;
+        clearTimeout(warnTimer);
+        restartIdle();
+    };
+
+    for (const type of ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart']) {
+        document.addEventListener(type, () => { if (!warning) restartIdle(); }, { capture: true, passive: true });
+    }
+})();

@@ -1,0 +1,4 @@
+namespace MobilnyUrzednik.PublicSite.Components.Panel.Visits;
+
+/// <summary>Marker for the visit pages' strings (VisitsText.resx).</summary>
+public sealed class VisitsText;
