@@ -76,7 +76,7 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
         foreach (var day in days.Where(d => d.Works))
         {
             var field = HoursField(day.Day);
-            var dayName = Polish(day.Day);
+            var dayName = PolishOn(day.Day);
             var start = ParseTime(day.Start);
             var end = ParseTime(day.End);
             if (start is null || end is null)
@@ -205,6 +205,18 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
 
     /// <summary>The weekday's Polish name, "poniedziałek".</summary>
     public static string Polish(DayOfWeek day) => VisitText.Polish.DateTimeFormat.GetDayName(day);
+
+    /// <summary>"On" the weekday, as a sentence needs it: "w poniedziałek", "we wtorek", "w środę".</summary>
+    public static string PolishOn(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "w poniedziałek",
+        DayOfWeek.Tuesday => "we wtorek",
+        DayOfWeek.Wednesday => "w środę",
+        DayOfWeek.Thursday => "w czwartek",
+        DayOfWeek.Friday => "w piątek",
+        DayOfWeek.Saturday => "w sobotę",
+        _ => "w niedzielę",
+    };
 
     private static DateOnly? ParseDate(string? day, string? month, string? year, string field, string key, List<VisitError> errors)
     {

@@ -245,7 +245,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             }
             else if (hours is null)
             {
-                errors.Add(new(FieldDate, VisitText.Get("Date_NotWorking", clerk.DisplayName, ClerkSchedule.Polish(day.DayOfWeek))));
+                errors.Add(new(FieldDate, VisitText.Get("Date_NotWorking", clerk.DisplayName, ClerkSchedule.PolishOn(day.DayOfWeek))));
             }
             else if (start < hours.Start || end > hours.End)
             {

@@ -32,8 +32,8 @@ public class ClerkScheduleTests
     }
 
     [Theory]
-    [InlineData("16:00", "8:00", "W poniedziałek godzina rozpoczęcia musi być wcześniejsza niż godzina zakończenia, na przykład 8:00 i 16:00")]
-    [InlineData("8:00", "8:00", "W poniedziałek godzina rozpoczęcia musi być wcześniejsza niż godzina zakończenia, na przykład 8:00 i 16:00")]
+    [InlineData("16:00", "8:00", "Godzina rozpoczęcia w poniedziałek musi być wcześniejsza niż godzina zakończenia, na przykład 8:00 i 16:00")]
+    [InlineData("8:00", "8:00", "Godzina rozpoczęcia w poniedziałek musi być wcześniejsza niż godzina zakończenia, na przykład 8:00 i 16:00")]
     [InlineData("5:00", "12:00", "Godziny pracy w poniedziałek muszą mieścić się między 6:00 a 22:00")]
     [InlineData("12:00", "23:00", "Godziny pracy w poniedziałek muszą mieścić się między 6:00 a 22:00")]
     [InlineData("ósma", "16:00", "Wpisz godziny pracy w poniedziałek jako godzinę i minuty, na przykład 8:00 i 16:00")]
@@ -117,4 +117,10 @@ public class ClerkScheduleTests
 
         Assert.Equal(["Maria Zielińska", "Tomasz Wiśniewski"], plans.Select(p => p.DisplayName));
     }
+
+    [Fact]
+    public void PolishOn_TheFormASentenceNeeds() =>
+        Assert.Equal(
+            ["w poniedziałek", "we wtorek", "w środę", "w czwartek", "w piątek"],
+            new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }.Select(ClerkSchedule.PolishOn));
 }
