@@ -44,6 +44,9 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Administration.StaffAdmin>();
         builder.Services.AddSingleton<Administration.AuditQuery>();
         builder.Services.AddSingleton<Administration.Reports>();
+        builder.Services.AddSingleton<Visits.ClerkSchedule>();
+        builder.Services.AddSingleton<Visits.DayBefore>();
+        builder.Services.AddSingleton<Visits.MyVisits>();
         return builder;
     }
 

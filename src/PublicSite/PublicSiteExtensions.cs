@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using MobilnyUrzednik.PublicSite.Components;
 using MobilnyUrzednik.PublicSite.Components.Panel.Reports;
+using MobilnyUrzednik.PublicSite.Components.Panel.Visits;
 using MobilnyUrzednik.PublicSite.Components.Shared;
 using MobilnyUrzednik.PublicSite.Staff;
 
@@ -55,6 +56,7 @@ internal static class PublicSiteExtensions
         app.MapPreferenceEndpoints();
         app.MapStaffEndpoints();
         app.MapReportEndpoints();
+        app.MapVisitEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

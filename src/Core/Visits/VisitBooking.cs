@@ -1,183 +1,336 @@
 using System.Data;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
-using MobilnyUrzednik.Core.Office;
 using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
 namespace MobilnyUrzednik.Core.Visits;
 
-/// <summary>A clerk who can be booked.</summary>
-public sealed record ClerkOption(string Id, string Name);
+/// <summary>A free time window of one clerk.</summary>
+public sealed record FreeSlot(string ClerkId, string ClerkName, DateOnly Date, TimeOnly Start, TimeOnly End);
 
-/// <summary>A free time window of one clerk on one day.</summary>
-public sealed record FreeSlot(string ClerkId, DateOnly Date, TimeOnly Start, TimeOnly End);
+/// <summary>A clerk who can be booked.</summary>
+public sealed record ClerkOption(string Id, string DisplayName);
+
+/// <summary>A visit that is still going to happen (booked or confirmed).</summary>
+public sealed record ActiveVisit(int Id, DateOnly Date, TimeOnly Start, TimeOnly End, string ClerkId, string ClerkName, VisitState State);
+
+/// <summary>What the booking page shows at the top, and whether the request can be booked at all.</summary>
+public sealed record BookingContext(
+    int RequestId,
+    string TrackingCode,
+    string ServiceName,
+    string Town,
+    RequestStatus Status,
+    DateOnly? EarliestDate,
+    PartOfDay PartOfDay,
+    bool CanBook,
+    ActiveVisit? Current,
+    IReadOnlyList<ClerkOption> Clerks);
+
+/// <summary>One visit in the office's calendar.</summary>
+public sealed record CalendarVisit(int VisitId, int RequestId, string TrackingCode, DateOnly Date, TimeOnly Start, TimeOnly End, VisitState State, string ClerkName, string ServiceName, string Town);
 
 /// <summary>
-/// Booking home visits: the clerks' free windows (working days and hours, absences and holidays, minus what is
-/// booked), and booking or re-booking one. A booking is refused with a plain message when it is in the past,
-/// outside the clerk's hours, on a day off, overlaps the clerk's other visit (checked again inside the write
-/// transaction, so two coordinators cannot book the same window at once), or the note is wrong. The request's
-/// history gets the date, window and clerk's name, which the resident sees on /status.
+/// Booking and re-booking home visits from the clerks' free windows. Demands <see cref="StaffPermission.BookVisits"/>.
+/// A booking is refused, with a Polish message for the field and nothing changed, when it is in the past, outside
+/// the clerk's hours, on a day off or an absence, overlaps another of the clerk's visits, or the request cannot
+/// move to <see cref="RequestStatus.VisitScheduled"/>.
 /// </summary>
 public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
-    private static readonly CultureInfo Polish = new("pl-PL");
+    public const int NoteMaxLength = 2000;
 
-    /// <summary>Active clerk accounts, by name.</summary>
-    public async Task<IReadOnlyList<ClerkOption>> ClerksAsync(CancellationToken ct = default)
+    public const string FieldRequest = "Request";
+    public const string FieldClerk = "Clerk";
+    public const string FieldDate = "Date";
+    public const string FieldWindow = "Window";
+    public const string FieldNote = "Note";
+
+    /// <summary>The request's code, matter and town, its current visit, and the clerks who can be booked.</summary>
+    public async Task<BookingContext?> GetContextAsync(StaffActor actor, int requestId, CancellationToken ct = default)
     {
+        actor.Demand(StaffPermission.BookVisits);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ClerkUsers(db).OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        var request = await db.VisitRequests.AsNoTracking().Where(r => r.Id == requestId)
+            .Select(r => new { r.Id, r.TrackingCode, ServiceName = r.Service!.Name, r.Town, r.Status, r.EarliestDate, r.PartOfDay })
+            .FirstOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var current = await ActiveVisits(db).Where(v => v.VisitRequestId == requestId).OrderByDescending(v => v.Id)
+            .Select(v => new ActiveVisit(v.Id, v.Date, v.Start, v.End, v.ClerkId, v.Clerk!.DisplayName, v.State))
+            .FirstOrDefaultAsync(ct);
+        var clerks = await BookableClerks(db).OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        return new BookingContext(request.Id, request.TrackingCode, request.ServiceName, request.Town, request.Status, request.EarliestDate, request.PartOfDay, CanMoveToScheduled(request.Status), current, clerks);
     }
 
-    /// <summary>Enabled accounts with the clerk role.</summary>
-    private static IQueryable<StaffUser> ClerkUsers(AppDbContext db) =>
-        from user in db.Users
-        where !user.IsDisabled && db.UserRoles.Any(ur => ur.UserId == user.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == StaffRoles.Clerk))
-        select user;
-
-    /// <summary>Free windows from <paramref name="from"/> to <paramref name="to"/> (inclusive), for one clerk or all.</summary>
-    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(DateOnly from, DateOnly to, string? clerkId = null, CancellationToken ct = default)
+    /// <summary>
+    /// The free windows from <paramref name="from"/> to <paramref name="to"/> (inclusive) of every bookable clerk,
+    /// or of <paramref name="clerkId"/> only: working days within the clerk's hours, not absent, windows of the
+    /// municipality's length from the start of the hours, minus booked visits and what has already begun.
+    /// When re-booking, <paramref name="forRequestId"/>'s own visit does not block its windows.
+    /// </summary>
+    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(StaffActor actor, DateOnly from, DateOnly to, string? clerkId = null, int? forRequestId = null, CancellationToken ct = default)
     {
+        actor.Demand(StaffPermission.BookVisits);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var window = await WindowMinutesAsync(db, ct);
-        var clerks = await ClerkUsers(db).Where(u => clerkId == null || u.Id == clerkId).Select(u => u.Id).ToListAsync(ct);
-        var hours = await db.ClerkWorkingHours.AsNoTracking().Where(h => clerks.Contains(h.ClerkId)).ToListAsync(ct);
-        var absences = await db.ClerkAbsences.AsNoTracking().Where(a => clerks.Contains(a.ClerkId) && a.From <= to && a.To >= from).ToListAsync(ct);
-        var booked = await db.Visits.AsNoTracking()
-            .Where(v => clerks.Contains(v.ClerkId) && v.Date >= from && v.Date <= to && (v.State == VisitState.Booked || v.State == VisitState.Confirmed))
-            .ToListAsync(ct);
-        var now = WarsawTime.ToWarsaw(clock.GetUtcNow());
-
-        var slots = new List<FreeSlot>();
-        for (var day = from; day <= to; day = day.AddDays(1))
+        var window = (await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).Select(m => m.VisitWindowMinutes).FirstOrDefaultAsync(ct)) is var w and > 0 ? w : 120;
+        var clerkQuery = BookableClerks(db);
+        if (clerkId is not null)
         {
-            if (!WorkingDays.IsWorkingDay(day))
+            clerkQuery = clerkQuery.Where(u => u.Id == clerkId);
+        }
+
+        var clerks = await clerkQuery.OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        var ids = clerks.Select(c => c.Id).ToList();
+        var hours = await db.ClerkWorkingHours.AsNoTracking().Where(h => ids.Contains(h.ClerkId)).ToListAsync(ct);
+        var absences = await db.ClerkAbsences.AsNoTracking().Where(a => ids.Contains(a.ClerkId) && a.To >= from && a.From <= to).ToListAsync(ct);
+        var visits = await ActiveVisits(db).Where(v => ids.Contains(v.ClerkId) && v.Date >= from && v.Date <= to && v.VisitRequestId != forRequestId).ToListAsync(ct);
+
+        var now = WarsawTime.ToWarsaw(clock.GetUtcNow());
+        var slots = new List<FreeSlot>();
+        foreach (var clerk in clerks)
+        {
+            slots.AddRange(ComputeSlots(
+                clerk,
+                [.. hours.Where(h => h.ClerkId == clerk.Id)],
+                [.. absences.Where(a => a.ClerkId == clerk.Id)],
+                [.. visits.Where(v => v.ClerkId == clerk.Id)],
+                from,
+                to,
+                window,
+                DateOnly.FromDateTime(now.DateTime),
+                TimeOnly.FromDateTime(now.DateTime)));
+        }
+
+        return [.. slots.OrderBy(s => s.Date).ThenBy(s => s.Start).ThenBy(s => s.ClerkName, StringComparer.Create(VisitText.Polish, false))];
+    }
+
+    /// <summary>The windows one clerk has free, by the rules of <see cref="FreeSlotsAsync"/>.</summary>
+    public static IEnumerable<FreeSlot> ComputeSlots(
+        ClerkOption clerk,
+        IReadOnlyList<ClerkWorkingHours> hours,
+        IReadOnlyList<ClerkAbsence> absences,
+        IReadOnlyList<Visit> visits,
+        DateOnly from,
+        DateOnly to,
+        int windowMinutes,
+        DateOnly today,
+        TimeOnly now)
+    {
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            if (date < today || !WorkingDays.IsWorkingDay(date) || absences.Any(a => a.Covers(date)))
             {
                 continue;
             }
 
-            foreach (var clerk in clerks)
+            var day = hours.FirstOrDefault(h => h.Day == date.DayOfWeek);
+            if (day is null)
             {
-                if (absences.Any(a => a.ClerkId == clerk && a.Covers(day)) || hours.FirstOrDefault(h => h.ClerkId == clerk && h.Day == day.DayOfWeek) is not { } h)
+                continue;
+            }
+
+            var start = day.Start;
+            while ((day.End - start).TotalMinutes >= windowMinutes && start < day.End)
+            {
+                var end = start.AddMinutes(windowMinutes);
+                var begun = date == today && start <= now;
+                if (!begun && !visits.Any(v => v.IsActive && v.Overlaps(date, start, end)))
                 {
-                    continue;
+                    yield return new FreeSlot(clerk.Id, clerk.DisplayName, date, start, end);
                 }
 
-                for (var start = h.Start; start.AddMinutes(window) <= h.End && start.AddMinutes(window) > start; start = start.AddMinutes(window))
-                {
-                    var end = start.AddMinutes(window);
-                    var past = day.ToDateTime(start) <= now.DateTime;
-                    if (!past && !booked.Any(v => v.ClerkId == clerk && v.Overlaps(day, start, end)))
-                    {
-                        slots.Add(new FreeSlot(clerk, day, start, end));
-                    }
-                }
+                start = end;
             }
         }
-
-        return slots;
     }
 
-    /// <summary>Books (or re-books) the request's visit. Problems come back as field errors (keys of OfficeMessages.resx).</summary>
-    public async Task<IReadOnlyList<AnswerError>> BookAsync(StaffActor actor, int requestId, string? clerkId, DateOnly? date, TimeOnly? start, TimeOnly? end, string? note, CancellationToken ct = default)
+    /// <summary>
+    /// Books a visit for the request (or re-books it: the current visit becomes <see cref="VisitState.Rebooked"/>).
+    /// The request moves to <see cref="RequestStatus.VisitScheduled"/> (through InReview when it was just submitted)
+    /// with a note naming the day, the window and the clerk, which the resident reads on the status page;
+    /// <paramref name="note"/> (optional words for the resident) is added to that note.
+    /// </summary>
+    public async Task<VisitResult> BookAsync(StaffActor actor, int requestId, string? clerkId, DateOnly? date, TimeOnly? start, TimeOnly? end, string? note, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.BookVisits);
-        var errors = new List<AnswerError>();
-        var text = RequestActions.Text(note, "BookingNote", RequestActions.NoteMaxLength, required: false, errors);
+        var errors = new List<VisitError>();
+        var now = WarsawTime.ToWarsaw(clock.GetUtcNow());
+        var today = DateOnly.FromDateTime(now.DateTime);
+
+        var tidyNote = PlainText.Tidy(note, multiline: true);
+        if (PlainText.Length(tidyNote) > NoteMaxLength)
+        {
+            errors.Add(new(FieldNote, VisitText.Get("Note_TooLong", NoteMaxLength, PlainText.Length(tidyNote))));
+        }
+        else if (ClerkSchedule.HasMarkup(tidyNote))
+        {
+            errors.Add(new(FieldNote, VisitText.Get("Note_Markup")));
+        }
+
         if (string.IsNullOrEmpty(clerkId))
         {
-            errors.Add(new("Clerk", "Clerk_Required"));
+            errors.Add(new(FieldClerk, VisitText.Get("Clerk_Required")));
         }
 
         if (date is null)
         {
-            errors.Add(new("Date", "Date_Required"));
+            errors.Add(new(FieldDate, VisitText.Get("Date_Required")));
         }
-        else if (start is null || end is null || end <= start)
+        else if (date < today)
         {
-            errors.Add(new("Window", "Window_Required"));
+            errors.Add(new(FieldDate, VisitText.Get("Date_Past")));
         }
-        else if (date.Value.ToDateTime(start.Value) <= WarsawTime.ToWarsaw(clock.GetUtcNow()).DateTime)
+        else if (!WorkingDays.IsWorkingDay(date.Value))
         {
-            errors.Add(new("Date", "Date_Past"));
+            errors.Add(new(FieldDate, VisitText.Get("Date_DayOff", VisitText.Day(date.Value))));
+        }
+
+        if (start is null || end is null || start >= end)
+        {
+            errors.Add(new(FieldWindow, VisitText.Get("Window_Required")));
+        }
+        else if (date == today && start <= TimeOnly.FromDateTime(now.DateTime))
+        {
+            errors.Add(new(FieldWindow, VisitText.Get("Window_Past")));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Check and write under one write lock (SQLite: BEGIN IMMEDIATE; elsewhere serializable), so two
+        // people booking the same clerk's window at the same moment cannot both succeed: the second waits,
+        // then sees the first one's visit in the re-check below.
+        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+
+        var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return VisitResult.Fail(FieldRequest, VisitText.Get("Request_NotFound"));
+        }
+
+        if (!CanMoveToScheduled(request.Status))
+        {
+            errors.Insert(0, new(FieldRequest, VisitText.Get("Request_WrongStatus")));
+        }
+
+        StaffUser? clerk = null;
+        if (!string.IsNullOrEmpty(clerkId))
+        {
+            clerk = await ClerkSchedule.Clerks(db).FirstOrDefaultAsync(u => u.Id == clerkId, ct);
+            if (clerk is null)
+            {
+                errors.Add(new(FieldClerk, VisitText.Get("Clerk_Unknown")));
+            }
+            else if (clerk.IsDisabled)
+            {
+                errors.Add(new(FieldClerk, VisitText.Get("Clerk_Disabled", clerk.DisplayName)));
+                clerk = null;
+            }
+        }
+
+        if (clerk is not null && errors.All(e => e.Field is not (FieldDate or FieldWindow)))
+        {
+            var day = date!.Value;
+            var absent = await db.ClerkAbsences.AsNoTracking().AnyAsync(a => a.ClerkId == clerk.Id && a.From <= day && a.To >= day, ct);
+            var hours = await db.ClerkWorkingHours.AsNoTracking().FirstOrDefaultAsync(h => h.ClerkId == clerk.Id && h.Day == day.DayOfWeek, ct);
+            if (absent)
+            {
+                errors.Add(new(FieldDate, VisitText.Get("Date_Absent", clerk.DisplayName, VisitText.Day(day))));
+            }
+            else if (hours is null)
+            {
+                errors.Add(new(FieldDate, VisitText.Get("Date_NotWorking", clerk.DisplayName, ClerkSchedule.PolishOn(day.DayOfWeek))));
+            }
+            else if (start < hours.Start || end > hours.End)
+            {
+                errors.Add(new(FieldWindow, VisitText.Get("Window_OutsideHours", clerk.DisplayName, VisitText.Window(hours.Start, hours.End))));
+            }
+            else
+            {
+                // The re-check inside the lock: another of the clerk's visits in this window (this request's own
+                // current visit does not count: it is the one being moved).
+                var sameDay = await ActiveVisits(db).AsNoTracking()
+                    .Where(v => v.ClerkId == clerk.Id && v.Date == day && v.VisitRequestId != requestId)
+                    .ToListAsync(ct);
+                var clash = sameDay.FirstOrDefault(v => v.Overlaps(day, start!.Value, end!.Value));
+                if (clash is not null)
+                {
+                    errors.Add(new(FieldWindow, VisitText.Get("Window_Taken", clerk.DisplayName, VisitText.Window(clash.Start, clash.End))));
+                }
+            }
         }
 
         if (errors.Count > 0)
         {
-            return errors;
+            return new VisitResult(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var clerk = await ClerkUsers(db).Where(u => u.Id == clerkId).Select(u => new ClerkOption(u.Id, u.DisplayName)).FirstOrDefaultAsync(ct);
-        if (clerk is null)
-        {
-            return [new("Clerk", "Clerk_NotAvailable")];
-        }
-
-        var (day, from, to) = (date!.Value, start!.Value, end!.Value);
-        if (!WorkingDays.IsWorkingDay(day))
-        {
-            return [new("Date", "Date_DayOff")];
-        }
-
-        if (await db.ClerkAbsences.AnyAsync(a => a.ClerkId == clerkId && a.From <= day && a.To >= day, ct))
-        {
-            return [new("Date", "Clerk_Absent", clerk.Name)];
-        }
-
-        var hours = await db.ClerkWorkingHours.AsNoTracking().FirstOrDefaultAsync(h => h.ClerkId == clerkId && h.Day == day.DayOfWeek, ct);
-        if (hours is null || from < hours.Start || to > hours.End)
-        {
-            return [new("Window", "Window_OutsideHours", clerk.Name)];
-        }
-
-        // One writer at a time from here: the overlap check and the insert cannot interleave with another booking.
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-        var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null)
-        {
-            return [new("Status", "Request_NotFound")];
-        }
-
-        var rebooking = request.Status is RequestStatus.VisitScheduled or RequestStatus.VisitConfirmed;
-        if (!rebooking && request.Status is not (RequestStatus.Submitted or RequestStatus.InReview or RequestStatus.NeedsInformation))
-        {
-            return [new("Status", "Status_NotAllowed", request.Status)];
-        }
-
-        var clash = await db.Visits.AnyAsync(v => v.ClerkId == clerkId && v.Date == day && v.VisitRequestId != requestId
-            && (v.State == VisitState.Booked || v.State == VisitState.Confirmed) && v.Start < to && from < v.End, ct);
-        if (clash)
-        {
-            return [new("Window", "Window_Taken", clerk.Name)];
-        }
-
-        var now = clock.GetUtcNow();
-        foreach (var old in request.Visits.Where(v => v.IsActive))
+        var at = clock.GetUtcNow();
+        var from = request.Status;
+        var previous = request.Visits.Where(v => v.IsActive).ToList();
+        foreach (var old in previous)
         {
             old.State = VisitState.Rebooked;
         }
 
-        request.Visits.Add(new Visit { ClerkId = clerk.Id, Date = day, Start = from, End = to, BookedAt = now, BookedBy = actor.DisplayName });
+        var visit = new Visit
+        {
+            VisitRequestId = request.Id,
+            ClerkId = clerk!.Id,
+            Date = date!.Value,
+            Start = start!.Value,
+            End = end!.Value,
+            State = VisitState.Booked,
+            BookedAt = at,
+            BookedBy = actor.DisplayName,
+        };
+        request.Visits.Add(visit);
+
         if (request.Status == RequestStatus.Submitted)
         {
-            request.MoveTo(RequestStatus.InReview, actor.DisplayName, null, now);
+            request.MoveTo(RequestStatus.InReview, actor.DisplayName, null, at);
         }
 
-        var when = string.Format(Polish, "{0}, {1}–{2}", day.ToString("dddd, d MMMM yyyy", Polish), from.ToString("HH:mm", Polish), to.ToString("HH:mm", Polish));
-        var publicNote = string.Format(Polish, rebooking ? "Nowy termin wizyty: {0}. Przyjdzie: {1}." : "Wizyta: {0}. Przyjdzie: {1}.", when, clerk.Name);
-        request.MoveTo(RequestStatus.VisitScheduled, actor.DisplayName, text.Length == 0 ? publicNote : publicNote + " " + text, now);
-        audit.Add(db, actor, rebooking ? AuditActions.VisitRebooked : AuditActions.VisitBooked, AuditLog.RequestSubject(requestId), $"{day:yyyy-MM-dd} {from:HH\\:mm}-{to:HH\\:mm} clerk:{clerk.Id}");
+        var sentence = VisitText.Get(previous.Count > 0 ? "History_Rebooked" : "History_Booked", VisitText.Day(visit.Date), VisitText.Window(visit.Start, visit.End), clerk.DisplayName);
+        request.MoveTo(RequestStatus.VisitScheduled, actor.DisplayName, tidyNote.Length == 0 ? sentence : sentence + " " + tidyNote, at);
+
+        audit.Add(
+            db,
+            actor,
+            previous.Count > 0 ? AuditActions.VisitRebooked : AuditActions.VisitBooked,
+            AuditLog.RequestSubject(request.Id),
+            $"{from} → {RequestStatus.VisitScheduled}; clerk:{clerk.Id}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return [];
+        return VisitResult.Ok(visit.Id);
     }
 
-    private static async Task<int> WindowMinutesAsync(AppDbContext db, CancellationToken ct) =>
-        Math.Clamp(await db.Municipalities.Select(m => (int?)m.VisitWindowMinutes).FirstOrDefaultAsync(ct) ?? 120, 30, 240);
+    /// <summary>The office's calendar: visits from <paramref name="from"/> to <paramref name="to"/> (booked, confirmed, completed).</summary>
+    public async Task<IReadOnlyList<CalendarVisit>> CalendarAsync(StaffActor actor, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.BookVisits);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Visits.AsNoTracking()
+            .Where(v => v.Date >= from && v.Date <= to
+                && (v.State == VisitState.Booked || v.State == VisitState.Confirmed || v.State == VisitState.Completed))
+            .Select(v => new CalendarVisit(v.Id, v.VisitRequestId, v.Request!.TrackingCode, v.Date, v.Start, v.End, v.State, v.Clerk!.DisplayName, v.Request.Service!.Name, v.Request.Town))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.ClerkName, StringComparer.Create(VisitText.Polish, false))];
+    }
+
+    /// <summary>Whether a request in <paramref name="status"/> can be given a (new) visit.</summary>
+    public static bool CanMoveToScheduled(RequestStatus status) => status == RequestStatus.Submitted
+        ? RequestLifecycle.CanMove(RequestStatus.Submitted, RequestStatus.InReview) && RequestLifecycle.CanMove(RequestStatus.InReview, RequestStatus.VisitScheduled)
+        : RequestLifecycle.CanMove(status, RequestStatus.VisitScheduled);
+
+    internal static IQueryable<Visit> ActiveVisits(AppDbContext db) =>
+        db.Visits.Where(v => v.State == VisitState.Booked || v.State == VisitState.Confirmed);
+
+    private static IQueryable<StaffUser> BookableClerks(AppDbContext db) => ClerkSchedule.Clerks(db).Where(u => !u.IsDisabled);
 }

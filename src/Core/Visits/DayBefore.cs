@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Common;
+using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.Core.Staff;
+
+namespace MobilnyUrzednik.Core.Visits;
+
+/// <summary>One visit to confirm by phone: who to call, how they want to be contacted, whom to announce.</summary>
+public sealed record CallItem(
+    int VisitId,
+    int RequestId,
+    string TrackingCode,
+    DateOnly Date,
+    TimeOnly Start,
+    TimeOnly End,
+    VisitState State,
+    string ClerkName,
+    string ServiceName,
+    string CallName,
+    string? Phone,
+    ContactChannel Channel,
+    string? Email,
+    bool NeedsSignLanguage,
+    bool NeedsCallBeforeVisit,
+    string? AccessNotes,
+    string Town);
+
+/// <summary>The day-before list for one day.</summary>
+public sealed record CallList(DateOnly Day, IReadOnlyList<CallItem> Visits);
+
+/// <summary>
+/// The day before: the next working day's visits (Warsaw) with the phone to call, the preferred contact channel
+/// and the clerk's name to give; staff mark each one confirmed. Works without any automatic SMS or e-mail.
+/// Demands <see cref="StaffPermission.ConfirmVisits"/>.
+/// </summary>
+public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>The next working day after today in Warsaw (Friday → Monday; before a holiday, the day after it).</summary>
+    public DateOnly NextWorkingDay() => WorkingDays.Next(WarsawTime.Today(clock));
+
+    /// <summary>The active visits of <paramref name="day"/> (default: the next working day), in time order.</summary>
+    public async Task<CallList> ListAsync(StaffActor actor, DateOnly? day = null, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ConfirmVisits);
+        var date = day ?? NextWorkingDay();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await VisitBooking.ActiveVisits(db).AsNoTracking()
+            .Where(v => v.Date == date)
+            .Select(v => new
+            {
+                v.Id,
+                v.VisitRequestId,
+                v.Request!.TrackingCode,
+                v.Date,
+                v.Start,
+                v.End,
+                v.State,
+                ClerkName = v.Clerk!.DisplayName,
+                ServiceName = v.Request.Service!.Name,
+                v.Request.SubmitterRelation,
+                v.Request.SubmitterName,
+                v.Request.SubmitterPhone,
+                v.Request.ResidentName,
+                v.Request.ResidentPhone,
+                v.Request.ContactChannel,
+                v.Request.ContactEmail,
+                v.Request.NeedsSignLanguage,
+                v.Request.NeedsCallBeforeVisit,
+                v.Request.AccessNotes,
+                v.Request.Town,
+            })
+            .ToListAsync(ct);
+
+        var items = rows
+            .OrderBy(r => r.Start).ThenBy(r => r.ClerkName, StringComparer.Create(VisitText.Polish, false))
+            .Select(r =>
+            {
+                var self = r.SubmitterRelation == SubmitterRelation.Self;
+                return new CallItem(
+                    r.Id, r.VisitRequestId, r.TrackingCode, r.Date, r.Start, r.End, r.State, r.ClerkName, r.ServiceName,
+                    self ? r.ResidentName : r.SubmitterName ?? r.ResidentName,
+                    self ? r.ResidentPhone : r.SubmitterPhone,
+                    r.ContactChannel, r.ContactEmail, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes, r.Town);
+            })
+            .ToList();
+        return new CallList(date, items);
+    }
+
+    /// <summary>Marks the visit confirmed with the resident; the request moves to <see cref="RequestStatus.VisitConfirmed"/>.</summary>
+    public async Task<VisitResult> ConfirmAsync(StaffActor actor, int visitId, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ConfirmVisits);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visit = await db.Visits.Include(v => v.Request).Include(v => v.Clerk).FirstOrDefaultAsync(v => v.Id == visitId, ct);
+        if (visit is null || visit.State != VisitState.Booked)
+        {
+            return VisitResult.Fail("Visit", VisitText.Get(visit?.State == VisitState.Confirmed ? "Confirm_Already" : "Confirm_NotActive"));
+        }
+
+        var request = visit.Request!;
+        if (!RequestLifecycle.CanMove(request.Status, RequestStatus.VisitConfirmed))
+        {
+            return VisitResult.Fail("Visit", VisitText.Get("Confirm_NotActive"));
+        }
+
+        var at = clock.GetUtcNow();
+        visit.State = VisitState.Confirmed;
+        visit.ConfirmedAt = at;
+        visit.ConfirmedBy = actor.DisplayName;
+        request.MoveTo(
+            RequestStatus.VisitConfirmed,
+            actor.DisplayName,
+            VisitText.Get("History_Confirmed", VisitText.Day(visit.Date), VisitText.Window(visit.Start, visit.End), visit.Clerk!.DisplayName),
+            at);
+        audit.Add(db, actor, AuditActions.VisitConfirmed, AuditLog.RequestSubject(request.Id), $"visit:{visit.Id}");
+        await db.SaveChangesAsync(ct);
+        return VisitResult.Ok(visit.Id);
+    }
+}

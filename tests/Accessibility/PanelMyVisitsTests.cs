@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using MobilnyUrzednik.Core.Visits;
+using MobilnyUrzednik.PublicSite.Components.Panel;
+
+namespace MobilnyUrzednik.Accessibility;
+
+/// <summary>A clerk's own visits: the day, the printable sheet and the calendar file, never a colleague's.</summary>
+public sealed class PanelMyVisitsTests(BrowserFixture browser, SiteFixture site) : SiteTest(browser, site), IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task MyVisits_DayWithVisit_SheetAndIcs_OnlyOwn()
+    {
+        var day = VisitsTestKit.NextWorkingDay;
+        var mine = await Staff.CreateRequestAsync(Site, "Jan <b>Mój</b>");
+        var mineVisit = await VisitsTestKit.BookAsync(Site, mine, Staff.Clerk, day, 8);
+        var theirsVisit = await VisitsTestKit.BookAsync(Site, await Staff.CreateRequestAsync(Site, "Zofia Cudza"), Staff.OtherClerk, day, 8);
+        await Staff.SignInAsync(Page, Staff.Clerk);
+
+        await Page.GotoAsync(PanelRoutes.MyVisits);
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Moje wizyty");
+        await Expect(Page).ToHaveTitleAsync("Moje wizyty" + Staff.TitleSuffix);
+        await Axe.CheckAsync(Page, "moje wizyty: dziś");
+
+        var status = Page.Locator("main [role=status]").First;
+        var nextDay = Page.GetByRole(AriaRole.Button, new() { Name = "Następny dzień" });
+        for (var i = 0; i < 5 && !(await status.InnerTextAsync()).StartsWith(VisitText.Day(day), StringComparison.Ordinal); i++)
+        {
+            await nextDay.FocusAsync();
+            await Page.Keyboard.PressAsync("Enter");
+        }
+
+        await Expect(status).ToHaveTextAsync($"{VisitText.Day(day)}: wizyty (liczba: 1)");
+        var visit = Page.Locator("section.day-visit");
+        await Expect(visit).ToHaveCountAsync(1);
+        await Expect(visit.Locator("h2")).ToContainTextAsync("08:00–10:00");
+        await Expect(visit).ToContainTextAsync("Jan <b>Mój</b>");
+        await Expect(visit).ToContainTextAsync("Główna 5 m. 3, 00-950 Przykładowo");
+        await Expect(visit.Locator("ul li").First).ToBeVisibleAsync(); // the matter's checklist
+        await Expect(Page.Locator("main")).Not.ToContainTextAsync("Zofia Cudza");
+        await Axe.CheckAsync(Page, "moje wizyty: dzień z wizytą");
+
+        // The printable sheet of that day.
+        var sheet = await Context.NewPageAsync();
+        await sheet.GotoAsync(PanelRoutes.MyDaySheet + "?dzien=" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(sheet.Locator("main h1")).ToHaveTextAsync("Arkusz wizyt: " + VisitText.Day(day));
+        await Expect(sheet.Locator("section.day-visit")).ToHaveCountAsync(1);
+        await Axe.CheckAsync(sheet, "arkusz dnia");
+        await sheet.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(sheet.Locator("header.site-header")).ToBeHiddenAsync();
+        await Expect(sheet.GetByRole(AriaRole.Button, new() { Name = "Drukuj" })).ToBeHiddenAsync();
+
+        // The calendar file: own visits only, Warsaw times, no resident's name in the title.
+        var response = await Context.APIRequest.GetAsync(PanelRoutes.MyVisitsFeed);
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("text/calendar", response.Headers["content-type"], StringComparison.Ordinal);
+        var ics = await response.TextAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains($"UID:{IcsCalendar.VisitUid(mineVisit)}\r\n", ics, StringComparison.Ordinal);
+        Assert.DoesNotContain(IcsCalendar.VisitUid(theirsVisit), ics, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=Europe/Warsaw:{day:yyyyMMdd}T080000", ics, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new Regex("SUMMARY:[^\r]*Mój"), ics);
+    }
+}
