@@ -48,8 +48,10 @@ public sealed class StaffTwoFactorTests(BrowserFixture browser, ProductionSiteFi
 
         await Page.GetByLabel("Kod z aplikacji uwierzytelniającej").FillAsync(Staff.Totp(key!, DateTimeOffset.UtcNow));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Włącz logowanie dwuetapowe" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Regex("/panel$"));
-        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Panel pracowników");
+
+        // Set up, the coordinator lands where they last tried to go.
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel/moje-wizyty$"));
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Moje wizyty");
 
         // Next time: password, then the code.
         await Context.ClearCookiesAsync();

@@ -5,7 +5,15 @@
     const k = (window.muKiosk = window.muKiosk || {});
     let app = null; // DotNetObjectReference of the layout
 
-    k.init = (dotnet) => { app = dotnet; };
+    // A "5 5" pressed while the page is still connecting is kept and acted on once it is connected.
+    let pendingNonVisual = false;
+    k.init = (dotnet) => {
+        app = dotnet;
+        if (pendingNonVisual) {
+            pendingNonVisual = false;
+            app.invokeMethodAsync('ToggleNonVisual');
+        }
+    };
 
     // ---------- Display settings ----------
     k.display = (fontSize, highContrast) => {
@@ -242,7 +250,7 @@
             const now = Date.now();
             if (now - lastFive < 1000) {
                 lastFive = 0;
-                app?.invokeMethodAsync('ToggleNonVisual');
+                if (app) app.invokeMethodAsync('ToggleNonVisual'); else pendingNonVisual = !pendingNonVisual;
             } else {
                 lastFive = now;
             }

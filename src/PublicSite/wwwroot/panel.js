@@ -10,7 +10,7 @@
     const note = document.createElement('p');
     note.className = 'panel-idle';
     note.setAttribute('role', 'status');
-    document.querySelector('main')?.prepend(note);
+    document.querySelector('main')?.append(note);
     const reset = () => { last = Date.now(); note.textContent = ''; };
     ['keydown', 'pointerdown', 'input', 'wheel'].forEach(e => document.addEventListener(e, reset, { passive: true, capture: true }));
     setInterval(() => {
