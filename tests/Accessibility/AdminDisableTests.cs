@@ -17,14 +17,14 @@ public sealed class AdminDisableTests(BrowserFixture browser, QuickRevalidationS
         await Page.GotoAsync(PanelRoutes.Staff);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zarządzaj Maria Zielińska" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Wyłącz konto" }).ClickAsync();
-        await Expect(Page.Locator("[data-admin-saved]")).ToHaveTextAsync("Wyłączono konto: Maria Zielińska.");
+        await Expect(Page.Locator("[data-panel-saved]")).ToHaveTextAsync("Wyłączono konto: Maria Zielińska.");
 
         await Expect(clerkPage).ToHaveURLAsync(new Regex("/panel/logowanie\\?wygaslo=1$"), new() { Timeout = 20_000 });
         var response = await clerkContext.APIRequest.GetAsync(PanelRoutes.Home, new() { MaxRedirects = 0 });
         Assert.Equal(302, response.Status);
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Włącz konto" }).ClickAsync();
-        await Expect(Page.Locator("[data-admin-saved]")).ToHaveTextAsync("Włączono konto: Maria Zielińska.");
+        await Expect(Page.Locator("[data-panel-saved]")).ToHaveTextAsync("Włączono konto: Maria Zielińska.");
         await Staff.SignInAsync(clerkPage, Staff.OtherClerk);
     }
 }

@@ -54,7 +54,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await ExpectErrorsAsync(
             "Sprawy",
             "Nazwa sprawy nie może zawierać znaków < ani >. Napisz ją zwykłymi słowami.",
-            "Opis może mieć najwyżej 1000 znaków. Teraz ma 10000. Skróć go.",
+            "Opis może mieć najwyżej 1\u00a0000 znaków. Teraz ma 10\u00a0000. Skróć go.",
             "Punkt 1 listy nie może zawierać znaków < ani >. Napisz go zwykłymi słowami.");
         await Expect(Page.Locator("#Name-error")).ToHaveTextAsync("Błąd: Nazwa sprawy nie może zawierać znaków < ani >. Napisz ją zwykłymi słowami.");
         await Expect(Page.GetByLabel("Nazwa sprawy")).ToHaveValueAsync("<script>alert(1)</script>");
@@ -69,8 +69,8 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await Page.GetByLabel("Opis", new() { Exact = true }).FillAsync("Pomożemy złożyć wniosek o kartę.");
         await Page.GetByLabel("Co mieszkaniec ma przygotować (opcjonalnie)").FillAsync("Dowód osobisty\nZdjęcia");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj sprawę" }).ClickAsync();
-        await Expect(Page.Locator("[data-admin-saved]")).ToHaveTextAsync("Dodano sprawę „Karta dużej rodziny”.");
-        await Expect(Page.Locator("[data-admin-saved]")).ToBeFocusedAsync();
+        await Expect(Page.Locator("[data-panel-saved]")).ToHaveTextAsync("Dodano sprawę „Karta dużej rodziny”.");
+        await Expect(Page.Locator("[data-panel-saved]")).ToBeFocusedAsync();
         await Expect(Page).ToHaveTitleAsync("Sprawy" + Staff.TitleSuffix);
         await Axe.CheckAsync(Page, "sprawy: dodana");
 
@@ -106,7 +106,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj sprawę" })).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Enter");
 
-        await Expect(Page.Locator("[data-admin-saved]")).ToHaveTextAsync("Dodano sprawę „Zasiłek pielęgnacyjny”.");
+        await Expect(Page.Locator("[data-panel-saved]")).ToHaveTextAsync("Dodano sprawę „Zasiłek pielęgnacyjny”.");
         await using var db = Site.OpenDatabase();
         var service = await db.Services.Include(s => s.Checklist).SingleAsync(s => s.Slug == "zasilek-pielegnacyjny", Ct);
         Assert.Equal(["Orzeczenie", "Dowód osobisty"], service.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text));
@@ -127,7 +127,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz ustawienia" }).ClickAsync();
         await Expect(Page.Locator("[data-error-summary]")).ToBeFocusedAsync();
-        await Expect(Page.Locator("[data-error-summary] a").First).ToHaveTextAsync("Nazwa gminy może mieć najwyżej 200 znaków. Teraz ma 10000.");
+        await Expect(Page.Locator("[data-error-summary] a").First).ToHaveTextAsync("Nazwa gminy może mieć najwyżej 200 znaków. Teraz ma 10\u00a0000.");
         Assert.Equal(18, await Page.Locator("[data-error-summary] a").CountAsync());
         await Expect(Page.GetByLabel("Adres urzędu")).ToHaveValueAsync("<b>x</b>");
         await Axe.CheckAsync(Page, "ustawienia: błędy");
@@ -140,7 +140,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await Page.ReloadAsync();
         await Page.GetByLabel("Długość okna wizyty w minutach").FillAsync("90");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz ustawienia" }).ClickAsync();
-        await Expect(Page.Locator("[data-admin-saved]")).ToHaveTextAsync("Zapisano ustawienia gminy.");
+        await Expect(Page.Locator("[data-panel-saved]")).ToHaveTextAsync("Zapisano ustawienia gminy.");
         await Axe.CheckAsync(Page, "ustawienia: zapisane");
         await using (var db = Site.OpenDatabase())
         {
@@ -165,7 +165,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await Page.GetByRole(AriaRole.Button, new() { Name = "Utwórz konto" }).ClickAsync();
         await ExpectErrorsAsync(
             "Pracownicy",
-            "Imię i nazwisko może mieć najwyżej 100 znaków. Teraz ma 10000.",
+            "Imię i nazwisko może mieć najwyżej 100 znaków. Teraz ma 10\u00a0000.",
             "Wpisz poprawny adres e-mail, na przykład anna.kowalska@gmina.pl",
             "Wybierz rolę: administrator, koordynator albo urzędnik",
             "Hasło musi mieć co najmniej 12 znaków. Teraz ma 8.");
@@ -186,7 +186,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await Page.Locator("#Role-3").CheckAsync();
         await Page.GetByLabel("Hasło startowe").FillAsync("zielony-rower-2026");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Utwórz konto" }).ClickAsync();
-        await Expect(Page.Locator("[data-admin-saved]")).ToHaveTextAsync("Utworzono konto jan.nowak@przykladowo.example.pl.");
+        await Expect(Page.Locator("[data-panel-saved]")).ToHaveTextAsync("Utworzono konto jan.nowak@przykladowo.example.pl.");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Zarządzaj Jan Nowak" })).ToBeVisibleAsync();
         await Axe.CheckAsync(Page, "pracownicy: konto utworzone");
     }

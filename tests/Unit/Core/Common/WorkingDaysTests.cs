@@ -1,6 +1,5 @@
-using MobilnyUrzednik.Core.Common;
 
-namespace MobilnyUrzednik.Tests.Unit.Core.Common;
+namespace MobilnyUrzednik.Core.Common;
 
 public sealed class WorkingDaysTests
 {

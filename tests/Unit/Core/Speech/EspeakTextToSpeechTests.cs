@@ -2,9 +2,8 @@ using System.Buffers.Binary;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MobilnyUrzednik.Core.Speech;
 
-namespace MobilnyUrzednik.Tests.Unit.Core.Speech;
+namespace MobilnyUrzednik.Core.Speech;
 
 /// <summary>The real espeak-ng (test.sh installs it): Polish speech that is a valid WAV, grows with the text and is not silence.</summary>
 public sealed class EspeakTextToSpeechTests : IDisposable

@@ -1,6 +1,5 @@
-using MobilnyUrzednik.Core.Speech;
 
-namespace MobilnyUrzednik.Tests.Unit.Core.Speech;
+namespace MobilnyUrzednik.Core.Speech;
 
 public sealed class SpeechTextTests
 {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using MobilnyUrzednik.Core.Staff;
 
-namespace MobilnyUrzednik.Tests.Unit.Core.Staff;
+namespace MobilnyUrzednik.Core.Staff;
 
 /// <summary>
 /// The permission table against the office's rules written out by hand, one row per role: a change to

@@ -41,7 +41,7 @@ public class CataloguePageTests : PanelTestContext
         Assert.Equal(
             [
                 ("Name", "Nazwa sprawy nie może zawierać znaków < ani >. Napisz ją zwykłymi słowami."),
-                ("Description", "Opis może mieć najwyżej 1000 znaków. Teraz ma 10000. Skróć go."),
+                ("Description", "Opis może mieć najwyżej 1 000 znaków. Teraz ma 10 000. Skróć go."),
                 ("Checklist", "Punkt 2 listy nie może zawierać znaków < ani >. Napisz go zwykłymi słowami."),
             ],
             summary);
@@ -69,7 +69,7 @@ public class CataloguePageTests : PanelTestContext
         cut.Find("#Checklist").Input("Dowód osobisty\nZdjęcia dzieci");
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.Equal("Dodano sprawę „Karta dużej rodziny”.", cut.Find("[data-admin-saved]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Dodano sprawę „Karta dużej rodziny”.", cut.Find("[data-panel-saved]").TextContent));
         Assert.Contains(cut.FindAll("tbody th"), th => th.TextContent.StartsWith("Karta dużej rodziny", StringComparison.Ordinal));
         Assert.Empty(cut.FindAll(".error-summary"));
         Assert.Equal(string.Empty, cut.Find("#Name").GetAttribute("value") ?? string.Empty);
@@ -88,6 +88,6 @@ public class CataloguePageTests : PanelTestContext
         cut.FindAll("button").First(b => Words(b.TextContent) == "Wycofaj " + name).Click();
 
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => Words(b.TextContent) == "Przywróć " + name));
-        Assert.StartsWith($"Wycofano sprawę „{name}”", cut.Find("[data-admin-saved]").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith($"Wycofano sprawę „{name}”", cut.Find("[data-panel-saved]").TextContent, StringComparison.Ordinal);
     }
 }

@@ -58,7 +58,7 @@ public class SettingsPageTests : PanelTestContext
         cut.Find("#StatementReviewedOn-year").Change("2026");
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.Equal("Zapisano ustawienia gminy.", cut.Find("[data-admin-saved]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Zapisano ustawienia gminy.", cut.Find("[data-panel-saved]").TextContent));
         await using var db = Database.CreateDbContext();
         var m = await db.Municipalities.SingleAsync(Ct);
         Assert.Equal(8, m.OverdueAfterWorkingDays);

@@ -75,7 +75,7 @@ public class StaffPageTests : PanelTestContext
         cut.FindAll("button").First(b => Words(b.TextContent) == "Zarządzaj Jan Nowak").Click();
         cut.FindAll("button").First(b => b.TextContent == "Wyłącz konto").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("Wyłączono konto: Jan Nowak.", cut.Find("[data-admin-saved]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Wyłączono konto: Jan Nowak.", cut.Find("[data-panel-saved]").TextContent));
         var row = cut.FindAll("tbody tr").Single(r => r.TextContent.Contains("Jan Nowak", StringComparison.Ordinal));
         Assert.Contains("Wyłączone", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(cut.FindAll("button"), b => b.TextContent == "Włącz konto");
