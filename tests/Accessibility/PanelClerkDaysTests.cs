@@ -15,7 +15,7 @@ public sealed class PanelClerkDaysTests(BrowserFixture browser, SiteFixture site
         await Expect(Page).ToHaveTitleAsync("Dni pracy urzędników" + Staff.TitleSuffix);
         await Axe.CheckAsync(Page, "dni pracy: lista");
 
-        var change = Page.GetByRole(AriaRole.Button, new() { Name = "Zmień dni pracy: Tomasz Wiśniewski" });
+        var change = Page.GetByRole(AriaRole.Button, new() { Name = "Zmień dni pracy – Tomasz Wiśniewski" });
         await change.FocusAsync();
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dni pracy: Tomasz Wiśniewski" })).ToBeFocusedAsync();

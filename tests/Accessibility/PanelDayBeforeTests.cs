@@ -35,7 +35,7 @@ public sealed class PanelDayBeforeTests(BrowserFixture browser, SiteFixture site
         await Expect(Page.Locator("caption")).ToContainTextAsync(VisitText.Day(day));
         await Axe.CheckAsync(Page, "jutro: lista");
 
-        var confirm = row.GetByRole(AriaRole.Button, new() { Name = "Potwierdzone: 10:00–12:00, Anna <i>Nowak</i>" });
+        var confirm = row.GetByRole(AriaRole.Button, new() { Name = "Potwierdzone – 10:00–12:00, Anna <i>Nowak</i>" });
         await confirm.FocusAsync();
         await Page.Keyboard.PressAsync("Enter");
 
@@ -50,7 +50,7 @@ public sealed class PanelDayBeforeTests(BrowserFixture browser, SiteFixture site
         Assert.Equal(RequestStatus.VisitConfirmed, visit.Request!.Status);
 
         // "Zmień termin" leads to the booking page for that request.
-        await row.GetByRole(AriaRole.Link, new() { Name = "Zmień termin: 10:00–12:00, Anna <i>Nowak</i>" }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "Zmień termin – 10:00–12:00, Anna <i>Nowak</i>" }).ClickAsync();
         await Expect(Page.Locator("main h1")).ToHaveTextAsync("Zmień termin wizyty");
     }
 

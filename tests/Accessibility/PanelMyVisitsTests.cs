@@ -21,12 +21,16 @@ public sealed class PanelMyVisitsTests(BrowserFixture browser, SiteFixture site)
         await Expect(Page).ToHaveTitleAsync("Moje wizyty" + Staff.TitleSuffix);
         await Axe.CheckAsync(Page, "moje wizyty: dziś");
 
-        var status = Page.Locator("main [role=status]").First;
+        var status = Page.Locator("main .my-day");
         var nextDay = Page.GetByRole(AriaRole.Button, new() { Name = "Następny dzień" });
-        for (var i = 0; i < 5 && !(await status.InnerTextAsync()).StartsWith(VisitText.Day(day), StringComparison.Ordinal); i++)
+        var today = Core.Common.WarsawTime.Today(TimeProvider.System);
+        await Expect(status).ToContainTextAsync(VisitText.Day(today));
+        for (var shown = today; shown < day;)
         {
             await nextDay.FocusAsync();
             await Page.Keyboard.PressAsync("Enter");
+            shown = shown.AddDays(1);
+            await Expect(status).ToContainTextAsync(VisitText.Day(shown));
         }
 
         await Expect(status).ToHaveTextAsync($"{VisitText.Day(day)}: wizyty (liczba: 1)");
