@@ -81,6 +81,10 @@ public class SiteFixture : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
+
+            // Outside Development the framework's script and the shared styles are served from a published
+            // wwwroot; a test run has none, so the build's static web assets are used as in Development.
+            builder.UseStaticWebAssets();
             builder.UseSetting("ConnectionStrings:Default", connectionString);
             foreach (var (key, value) in settings)
             {
