@@ -21,21 +21,7 @@ internal static class OfficeTestData
     {
         await using var db = database.CreateDbContext();
         var service = serviceSlug is null ? await db.Services.OrderBy(s => s.SortOrder).FirstAsync(Ct) : await db.Services.FirstAsync(s => s.Slug == serviceSlug, Ct);
-        var request = new VisitRequest
-        {
-            TrackingCode = TrackingCode.NewCode(),
-            Channel = channel,
-            LivesInMunicipality = true,
-            EligibilityReason = EligibilityReason.Age,
-            ServiceId = service.Id,
-            Description = "Nowy dowód osobisty.",
-            ResidentName = name,
-            ResidentPhone = "+48600100200",
-            Street = "Główna 5",
-            PostalCode = "00-950",
-            Town = "Przykładowo",
-            ContactChannel = ContactChannel.PhoneCall,
-        };
+        var request = TestRequests.New(service.Id, name, channel);
         request.RecordSubmission("mieszkaniec", createdAt);
         db.VisitRequests.Add(request);
         await db.SaveChangesAsync(Ct);

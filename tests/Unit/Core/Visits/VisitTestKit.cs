@@ -82,27 +82,14 @@ internal sealed class VisitTestKit : IAsyncDisposable
     {
         await using var db = Database.CreateDbContext();
         var service = await db.Services.Include(s => s.Checklist).FirstAsync(s => s.Checklist.Count > 0, Ct);
-        var request = new VisitRequest
-        {
-            TrackingCode = TrackingCode.NewCode(),
-            Channel = RequestChannel.Web,
-            LivesInMunicipality = true,
-            EligibilityReason = EligibilityReason.Age,
-            ServiceId = service.Id,
-            Description = "Potrzebny nowy dowód osobisty.",
-            ResidentName = residentName,
-            ResidentPhone = "+48600100200",
-            Street = "Główna 5 m. 3",
-            PostalCode = "00-950",
-            Town = "Przykładowo",
-            SubmitterRelation = relation,
-            SubmitterName = relation == SubmitterRelation.Self ? null : "Piotr Sąsiad",
-            SubmitterPhone = relation == SubmitterRelation.Self ? null : "+48500400300",
-            ResidentConsent = relation != SubmitterRelation.Self,
-            ContactChannel = channel,
-            NeedsSignLanguage = true,
-            AccessNotes = "Trzecie piętro, bez windy.",
-        };
+        var request = TestRequests.New(service.Id, residentName);
+        request.SubmitterRelation = relation;
+        request.SubmitterName = relation == SubmitterRelation.Self ? null : "Piotr Sąsiad";
+        request.SubmitterPhone = relation == SubmitterRelation.Self ? null : "+48500400300";
+        request.ResidentConsent = relation != SubmitterRelation.Self;
+        request.ContactChannel = channel;
+        request.NeedsSignLanguage = true;
+        request.AccessNotes = "Trzecie piętro, bez windy.";
         request.RecordSubmission("mieszkaniec", Clock.GetUtcNow().AddDays(-1));
         RequestStatus[] path = status switch
         {
