@@ -94,7 +94,7 @@ public sealed class PanelRequestsTests(BrowserFixture browser, SiteFixture site)
         await Page.GetByLabel("Szukaj").FillAsync("żółkiew");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pokaż zgłoszenia" }).ClickAsync();
         await Expect(Page.Locator("table.inbox tbody tr")).ToHaveCountAsync(1);
-        await Page.GetByLabel("Szukaj").FillAsync("Nowak");
+        await Page.GetByLabel("Szukaj").FillAsync("Brzęczyszczykiewicz");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pokaż zgłoszenia" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Nie ma zgłoszeń" })).ToBeVisibleAsync();
         Assert.Empty(dialogs);
