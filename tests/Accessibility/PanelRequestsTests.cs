@@ -97,6 +97,17 @@ public sealed class PanelRequestsTests(BrowserFixture browser, SiteFixture site)
         await Page.GetByLabel("Szukaj").FillAsync("Brzęczyszczykiewicz");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pokaż zgłoszenia" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Nie ma zgłoszeń" })).ToBeVisibleAsync();
+
+        // Days the wrong way round: a plain message at the field and in the summary, the dates kept.
+        await Page.GetByLabel("Szukaj").FillAsync(string.Empty);
+        await Page.GetByLabel("Wpłynęło od dnia").FillAsync("2026-11-20");
+        await Page.GetByLabel("Wpłynęło do dnia").FillAsync("2026-11-10");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Pokaż zgłoszenia" }).ClickAsync();
+        await Expect(Page.Locator("[data-error-summary]")).ToBeFocusedAsync();
+        await Expect(Page.Locator("#od-error")).ToHaveTextAsync("Błąd: Dzień „Wpłynęło od” musi być ten sam albo wcześniejszy niż „Wpłynęło do”");
+        await Expect(Page).ToHaveTitleAsync(new Regex("^Błąd: Zgłoszenia"));
+        await Expect(Page.GetByLabel("Wpłynęło od dnia")).ToHaveValueAsync("2026-11-20");
+        await Axe.CheckAsync(Page, "skrzynka: zły zakres dni");
         Assert.Empty(dialogs);
     }
 

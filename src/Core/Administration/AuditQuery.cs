@@ -47,13 +47,13 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> dbFactory)
         // Stored as UTC instants: compare with UTC bounds of the Warsaw days.
         if (filter.From is { } from)
         {
-            var start = StartOfWarsawDay(from);
+            var start = WarsawTime.StartOfDay(from);
             query = query.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = StartOfWarsawDay(to.AddDays(1));
+            var end = WarsawTime.StartOfDay(to.AddDays(1));
             query = query.Where(a => a.At < end);
         }
 
@@ -70,14 +70,6 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return users.Select(u => (u.Id, u.DisplayName)).ToList();
-    }
-
-    /// <summary>The instant a Warsaw day begins, in UTC.</summary>
-    public static DateTimeOffset StartOfWarsawDay(DateOnly day)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 
     /// <summary>Every kind of action, for the filter's list.</summary>

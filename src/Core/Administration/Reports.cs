@@ -50,7 +50,7 @@ public sealed class Reports(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
         actor.Demand(StaffPermission.ViewReports);
         var today = WarsawTime.Today(clock);
         var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-(Months - 1));
-        var start = AuditQuery.StartOfWarsawDay(from);
+        var start = WarsawTime.StartOfDay(from);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var requests = await db.VisitRequests.AsNoTracking()

@@ -8,6 +8,10 @@ public static class WarsawTime
     /// <summary>Converts an instant to the wall-clock time in Warsaw.</summary>
     public static DateTimeOffset ToWarsaw(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The instant a Warsaw day begins (midnight, summer or winter time), in UTC.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
+
     /// <summary>Today's date in Warsaw.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToWarsaw(clock.GetUtcNow()).DateTime);
 }

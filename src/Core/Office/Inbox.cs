@@ -60,7 +60,7 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
         actor.Demand(StaffPermission.ViewInbox);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var overdueDays = await db.Municipalities.Select(m => (int?)m.OverdueAfterWorkingDays).FirstOrDefaultAsync(ct) ?? 5;
-        var overdueBefore = StartOfDay(WorkingDays.Add(WarsawTime.Today(clock), -overdueDays));
+        var overdueBefore = WarsawTime.StartOfDay(WorkingDays.Add(WarsawTime.Today(clock), -overdueDays));
 
         var requests = db.VisitRequests.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -95,13 +95,13 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
 
         if (query.From is { } from)
         {
-            var start = StartOfDay(from);
+            var start = WarsawTime.StartOfDay(from);
             requests = requests.Where(r => r.CreatedAt >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = StartOfDay(to.AddDays(1));
+            var end = WarsawTime.StartOfDay(to.AddDays(1));
             requests = requests.Where(r => r.CreatedAt < end);
         }
 
@@ -142,13 +142,5 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
             [.. rows.Select(r => new InboxRow(r.Id, r.TrackingCode, r.CreatedAt, r.Status, r.ServiceName, r.Channel, r.ResidentName, r.Town,
                 Open.Contains(r.Status) && r.Visit is null && r.CreatedAt < overdueBefore, r.Visit))],
             total, page, pageCount);
-    }
-
-    /// <summary>Midnight in Warsaw at the start of <paramref name="day"/>, as a UTC instant.</summary>
-    private static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }
