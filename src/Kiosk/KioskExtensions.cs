@@ -24,7 +24,7 @@ internal static class KioskExtensions
         builder.Services.AddSingleton<KioskDeviceMiddleware>();
         builder.Services.AddOptions<KioskOptions>()
             .Validate(o => o.IdleSeconds >= 1 && o.WarningSeconds >= 1, "Kiosk:IdleSeconds and Kiosk:WarningSeconds must be positive.")
-            .Validate(o => o.WarningSeconds >= 20 || builder.Environment.IsDevelopment(), "Kiosk:WarningSeconds must be at least 20 (EN 301 549, WCAG 2.2.1).")
+            .Validate(o => o.WarningSeconds >= 20, "Kiosk:WarningSeconds must be at least 20 (EN 301 549, WCAG 2.2.1).")
             .ValidateOnStart();
         builder.Services.AddSingleton<KioskSessions>();
         builder.Services.AddScoped<KioskSession>();

@@ -1,4 +1,10 @@
+extern alias kiosk;
+
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using MobilnyUrzednik.Core.Data;
+using KioskOptions = kiosk::MobilnyUrzednik.Kiosk.Devices.KioskOptions;
 
 namespace MobilnyUrzednik.Accessibility;
 
@@ -42,15 +48,22 @@ public sealed class KioskAndSiteFixture : IAsyncLifetime
     }
 }
 
-/// <summary>A kiosk whose idle guard runs on seconds, not minutes (Development allows a warning under 20 s).</summary>
-public sealed class QuickIdleKioskFixture : KioskTests.KioskFixture
+/// <summary>
+/// A kiosk with the production idle and warning times (120 s and 30 s) whose server clock stands still until the
+/// test moves it: the idle guard is tested without waiting, and without touching the browser's own timers
+/// (Blazor's keep-alive and reconnection run on the real clock, as they would on a real kiosk).
+/// </summary>
+public sealed class ManualClockKioskFixture : KioskTests.KioskFixture
 {
-    public const int IdleSeconds = 2;
-    public const int WarningSeconds = 12;
+    public ManualClock Clock { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    public static TimeSpan Idle { get; } = TimeSpan.FromSeconds(new KioskOptions().IdleSeconds);
+
+    public static TimeSpan Warning { get; } = TimeSpan.FromSeconds(new KioskOptions().WarningSeconds);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        ["Kiosk:IdleSeconds"] = IdleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Kiosk:WarningSeconds"] = WarningSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
 }

@@ -6,8 +6,8 @@ using KioskSessions = kiosk::MobilnyUrzednik.Kiosk.Journey.KioskSessions;
 
 namespace MobilnyUrzednik.Accessibility;
 
-/// <summary>The idle guard (K03) on a kiosk configured with seconds instead of minutes.</summary>
-public sealed class KioskIdleTests(BrowserFixture browser, QuickIdleKioskFixture kiosk) : IClassFixture<QuickIdleKioskFixture>
+/// <summary>The idle guard (K03) with the production times, on a server clock the test moves.</summary>
+public sealed class KioskIdleTests(BrowserFixture browser, ManualClockKioskFixture kiosk) : IClassFixture<ManualClockKioskFixture>
 {
     private const string Title = "Czy nadal korzystasz z kiosku?";
     private const string Secret = "Zofia Łęcka";
@@ -40,30 +40,48 @@ public sealed class KioskIdleTests(BrowserFixture browser, QuickIdleKioskFixture
         // Something a careless script might have left in the browser: the wipe must clear it too.
         await page.EvaluateAsync("() => { localStorage.setItem('x', 'Zofia'); sessionStorage.setItem('y', 'Zofia'); }");
 
+        // The person last used the phone field; that is where they return after each warning.
+        var phone = page.GetByLabel("Jaki numer telefonu ma ta osoba?");
+        await phone.TapAsync();
+        await Expect(phone).ToBeFocusedAsync();
+
         var dialog = page.GetByRole(AriaRole.Alertdialog, new() { Name = Title });
         var keep = page.GetByRole(AriaRole.Button, new() { Name = "Chcę kontynuować" });
+
+        // One second short of the idle time nothing happens; the last second opens the warning. (The page reports
+        // touches to the server at most once a second: the last report is let in before the clock moves.)
+        await page.WaitForTimeoutAsync(2000);
+        kiosk.Clock.Advance(ManualClockKioskFixture.Idle - TimeSpan.FromSeconds(1));
+        await page.WaitForTimeoutAsync(300);
+        await Expect(dialog).ToBeHiddenAsync();
         for (var i = 0; i < 10; i++)
         {
+            kiosk.Clock.Advance(i == 0 ? TimeSpan.FromSeconds(1) : ManualClockKioskFixture.Idle);
             await Expect(dialog).ToBeVisibleAsync();
             await Expect(keep).ToBeFocusedAsync();
             await Expect(page.Locator(".kiosk-app")).ToHaveAttributeAsync("inert", new Regex(".*"));
             if (i == 0)
             {
-                await Expect(dialog).ToContainTextAsync($"Za {QuickIdleKioskFixture.WarningSeconds} sekund");
+                await Expect(dialog).ToContainTextAsync($"Za {ManualClockKioskFixture.Warning.TotalSeconds} sekund");
                 await Axe.CheckAsync(page, "ostrzeżenie o bezczynności", enhancedContrast: true);
                 await Kiosk.AssertTargetsAtLeast48Async(page, "ostrzeżenie");
             }
 
+            // Most of the warning time passes; one tap is enough to go on.
+            kiosk.Clock.Advance(ManualClockKioskFixture.Warning - TimeSpan.FromSeconds(2));
             await keep.TapAsync();
             await Expect(dialog).ToBeHiddenAsync();
             await Expect(Kiosk.H1(page)).ToHaveTextAsync("Jaki numer telefonu ma ta osoba? (opcjonalnie)");
+            await Expect(phone).ToBeFocusedAsync();
         }
 
         Assert.True(spoken.Count(s => s.Contains(Title, StringComparison.Ordinal)) >= 10, string.Join(" | ", spoken));
 
         // No tap: the warning runs out and the start screen returns.
+        kiosk.Clock.Advance(ManualClockKioskFixture.Idle);
         await Expect(dialog).ToBeVisibleAsync();
-        await Expect(Kiosk.H1(page)).ToHaveTextAsync(Journey.Headings.Start, new() { Timeout = (QuickIdleKioskFixture.WarningSeconds + 15) * 1000 });
+        kiosk.Clock.Advance(ManualClockKioskFixture.Warning);
+        await Expect(Kiosk.H1(page)).ToHaveTextAsync(Journey.Headings.Start);
         await Expect(page).ToHaveURLAsync(new Regex("/$"));
 
         // The next person finds nothing: not on the page, not in storage, not in the history, not on the server.

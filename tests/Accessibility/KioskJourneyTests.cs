@@ -219,11 +219,72 @@ public sealed class KioskJourneyTests(BrowserFixture browser, KioskAndSiteFixtur
         var inHeadset = await NextSpokenAsync(spoken, "Jak się nazywasz?");
         Assert.Contains("Wpisano: " + KioskWalk.Name, inHeadset, StringComparison.Ordinal);
 
-        // "Powtórz" plays it again; any touch elsewhere stops it.
-        await Expect(page.Locator("html")).ToHaveClassAsync(new Regex("kiosk-speaking"));
-        await Kiosk.H1(page).TapAsync();
-        await Expect(page.Locator("html")).Not.ToHaveClassAsync(new Regex("kiosk-speaking"));
+        // "Zatrzymaj czytanie" stops it; "Powtórz" plays the same words again; any touch elsewhere stops it.
+        var speaking = page.Locator("html");
+        await Expect(speaking).ToHaveClassAsync(new Regex("kiosk-speaking"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zatrzymaj czytanie" }).TapAsync();
+        await Expect(speaking).Not.ToHaveClassAsync(new Regex("kiosk-speaking"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('kiosk-audio').paused"));
+
+        var firstReading = spoken.ToArray();
+        spoken.Clear();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Powtórz" }).TapAsync();
+        await Expect(speaking).ToHaveClassAsync(new Regex("kiosk-speaking"));
+        await ExpectSpokenAsync(spoken, "Jak się nazywasz?");
+        Assert.Equal(firstReading[0], spoken.First());
+
+        await Kiosk.H1(page).TapAsync();
+        await Expect(speaking).Not.ToHaveClassAsync(new Regex("kiosk-speaking"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('kiosk-audio').paused"));
+    }
+
+    [Fact]
+    public async Task Receipt_QrCodeIsTheStatusAddress_PrintsOnAn80mmRollWithTheCodeAndMatterOnly()
+    {
+        await using var context = await browser.Browser.NewContextAsync(Kiosk.KeyboardContext(apps.Kiosk.BaseAddress));
+        var page = await context.NewPageAsync();
+        var code = await KioskWalk.FileForSelfAsync(page);
+        var address = apps.Site.BaseAddress.ToString().TrimEnd('/') + "/status?numer=" + TrackingCode.Format(code);
+        await Expect(page.Locator(".receipt__address")).ToContainTextAsync(address);
+
+        // The QR code on the screen is exactly the QR code of that address (drawn here independently, then
+        // put through the same browser so both are serialised alike).
+        using (var generator = new QRCoder.QRCodeGenerator())
+        using (var data = generator.CreateQrCode(address, QRCoder.QRCodeGenerator.ECCLevel.M))
+        {
+            var expected = await page.EvaluateAsync<string>(
+                "svg => { const d = document.createElement('div'); d.innerHTML = svg; return d.querySelector('svg').outerHTML; }",
+                new QRCoder.SvgQRCode(data).GetGraphic(4));
+            Assert.Equal(expected, await page.Locator(".receipt__qr svg").EvaluateAsync<string>("e => e.outerHTML"));
+        }
+
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = TrackingCode.Format(code), Exact = false })).ToBeVisibleAsync();
+
+        // Printed: the code, the matter, the QR code, the address, the time and the place, and nothing personal
+        // or meant for the screen.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var printed = await page.EvaluateAsync<string>("() => document.body.innerText");
+        foreach (var part in TrackingCode.Groups(code))
+        {
+            Assert.Contains(part, printed, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Wniosek o dowód osobisty", printed, StringComparison.Ordinal);
+        Assert.Contains(address, printed, StringComparison.Ordinal);
+        Assert.Contains("Biblioteka Publiczna w Przykładowie", printed, StringComparison.Ordinal);
+        foreach (var notOnPaper in new[] { "Janina", "Kowalczyk", "605", "Lipowa", "Przeczytaj na głos", "Zakończ", "Drukuj potwierdzenie", "Co dalej" })
+        {
+            Assert.DoesNotContain(notOnPaper, printed, StringComparison.Ordinal);
+        }
+
+        Assert.True(await page.Locator(".receipt__qr svg").IsVisibleAsync());
+
+        // The print stylesheet sets an 80 mm wide page for a receipt printer (226.77 pt).
+        var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { PreferCSSPageSize = true }));
+        var box = Regex.Match(pdf, @"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]");
+        Assert.True(box.Success, "The printout has no page size.");
+        Assert.InRange(double.Parse(box.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 225.5, 228);
+        Assert.Single(Regex.Matches(pdf, @"/Type\s*/Page(?!s)"));
     }
 
     private static async Task<string> NextSpokenAsync(System.Collections.Concurrent.ConcurrentQueue<string> spoken, string containing)

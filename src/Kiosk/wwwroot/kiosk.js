@@ -258,25 +258,28 @@
     });
 
     // ---------- Idle guard ----------
-    let idleTimer = 0, warnTimer = 0, warning = false, guard = null, idleMs = 120000, warnMs = 30000;
+    // The server (IdleGuard.razor) keeps the time and opens the warning; this side reports that someone is still
+    // here, at most once a second, restores focus after "Chcę kontynuować", and wipes the page itself only when the
+    // server has stayed silent well past the point where it should have acted (a lost connection).
+    let guard = null, idleMs = 120000, warnMs = 30000, fallbackTimer = 0, lastReport = 0, reportTimer = 0;
+    let lastFocus = null;
 
-    function restartIdle() {
-        clearTimeout(idleTimer);
-        idleTimer = setTimeout(warn, idleMs);
+    function armFallback() {
+        clearTimeout(fallbackTimer);
+        if (guard) fallbackTimer = setTimeout(() => k.wipe(), idleMs + warnMs + 15000);
     }
 
-    async function warn() {
-        if (!guard) return;
-        warning = true;
-        k.beep();
-        warnTimer = setTimeout(expire, warnMs);
-        try { await guard.invokeMethodAsync('Warn'); } catch { /* the page still wipes itself on time */ }
+    function report() {
+        lastReport = Date.now();
+        if (guard) guard.invokeMethodAsync('Active').catch(() => { /* the fallback timer still wipes the page */ });
     }
 
-    async function expire() {
-        warning = false;
-        try { await guard.invokeMethodAsync('Expire'); } catch { /* the server wipes a lost circuit on its own */ }
-        k.wipe();
+    function activity() {
+        armFallback();
+        if (reportTimer) return;
+        const wait = lastReport + 1000 - Date.now();
+        if (wait <= 0) report();
+        else reportTimer = setTimeout(() => { reportTimer = 0; report(); }, wait);
     }
 
     // Everything a browser could keep goes, and the start screen replaces this page in the history.
@@ -292,16 +295,29 @@
         guard = dotnet;
         idleMs = Math.max(1, parseFloat(element.dataset.idleSeconds)) * 1000;
         warnMs = Math.max(1, parseFloat(element.dataset.warningSeconds)) * 1000;
-        restartIdle();
+        armFallback();
     };
 
-    k.idleContinue = () => {
-        warning = false;
-        clearTimeout(warnTimer);
-        restartIdle();
+    k.idleWarningShown = () => {
+        const button = document.getElementById('kiosk-idle-continue');
+        if (button) button.focus();
     };
+
+    // Back to where the person was: the field or button they last used, when it is still on the screen.
+    k.idleContinue = () => {
+        armFallback();
+        const back = lastFocus;
+        // After the render that takes the page out of "inert" has been applied.
+        requestAnimationFrame(() => setTimeout(() => {
+            if (back && back.isConnected && !back.closest('[inert]')) back.focus({ preventScroll: true });
+        }, 0));
+    };
+
+    document.addEventListener('focusin', (e) => {
+        if (!e.target.closest('.kiosk-dialog')) lastFocus = e.target;
+    });
 
     for (const type of ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart']) {
-        document.addEventListener(type, () => { if (!warning) restartIdle(); }, { capture: true, passive: true });
+        document.addEventListener(type, activity, { capture: true, passive: true });
     }
 })();
