@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Requests;
 using System.Data.Common;
 
@@ -47,6 +48,7 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Visits.ClerkSchedule>();
         builder.Services.AddSingleton<Visits.DayBefore>();
         builder.Services.AddSingleton<Visits.MyVisits>();
+        builder.AddDictation();
         return builder;
     }
 

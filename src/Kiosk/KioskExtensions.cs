@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using MobilnyUrzednik.Components.Forms;
+using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Speech;
 using MobilnyUrzednik.Kiosk.Components;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -27,11 +30,16 @@ internal static class KioskExtensions
             .Validate(o => o.WarningSeconds >= 20, "Kiosk:WarningSeconds must be at least 20 (EN 301 549, WCAG 2.2.1).")
             .ValidateOnStart();
         builder.Services.AddSingleton<KioskSessions>();
+        builder.Services.AddSingleton(sp => DictationSettingsFrom(sp.GetRequiredService<IOptions<DictationOptions>>().Value));
         builder.Services.AddScoped<KioskSession>();
         builder.Services.AddScoped<KioskSpeaker>();
         builder.Services.AddScoped<CircuitHandler, KioskCircuitHandler>();
         return builder;
     }
+
+    /// <summary>What the dictation button needs to know (Off when no engine is configured).</summary>
+    public static DictationSettings DictationSettingsFrom(DictationOptions o) =>
+        new(DictationSetup.ClientMode(o.Engine), DictationSetup.ConsentFor(o), o.MaxSeconds, DictationEndpoints.Path);
 
     public static WebApplication UseKiosk(this WebApplication app)
     {
@@ -57,6 +65,7 @@ internal static class KioskExtensions
         app.MapStaticAssets();
         app.MapKioskSetup();
         app.MapSpeech();
+        app.MapDictation(DictationCaller.KioskDevice, context => "kiosk:" + (KioskDeviceMiddleware.Current(context)?.Id ?? "?"));
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using MobilnyUrzednik.Components.Forms;
+using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.PublicSite.Components;
 using MobilnyUrzednik.PublicSite.Components.Panel.Reports;
 using MobilnyUrzednik.PublicSite.Components.Panel.Visits;
@@ -24,6 +27,7 @@ internal static class PublicSiteExtensions
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(sp => DictationSettingsFrom(sp.GetRequiredService<IOptions<DictationOptions>>().Value));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "mu_af";
@@ -31,6 +35,10 @@ internal static class PublicSiteExtensions
         });
         return builder;
     }
+
+    /// <summary>What the dictation button needs to know (Off when no engine is configured).</summary>
+    public static DictationSettings DictationSettingsFrom(DictationOptions o) =>
+        new(DictationSetup.ClientMode(o.Engine), DictationSetup.ConsentFor(o), o.MaxSeconds, DictationEndpoints.Path);
 
     public static WebApplication UsePublicSite(this WebApplication app)
     {
@@ -57,6 +65,7 @@ internal static class PublicSiteExtensions
         app.MapStaffEndpoints();
         app.MapReportEndpoints();
         app.MapVisitEndpoints();
+        app.MapDictation(DictationCaller.AntiforgeryToken, context => context.Connection.RemoteIpAddress?.ToString() ?? "nieznany");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
