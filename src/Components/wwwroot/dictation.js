@@ -86,6 +86,11 @@
     function insert(box, words) {
         const f = field(box);
         if (!f || !words) return;
+        const s = state(box);
+        if (s.pending) {
+            s.snapshot = s.pending;
+            s.pending = null;
+        }
         const touched = touchedFields.has(f);
         const start = touched ? f.selectionStart : f.value.length;
         const end = touched ? f.selectionEnd : f.value.length;
@@ -284,8 +289,9 @@
     function begin(box) {
         const s = state(box);
         const f = field(box);
-        // What the field held before this dictation, for "Cofnij dyktowanie".
-        s.snapshot = f ? { value: f.value, start: f.selectionStart, end: f.selectionEnd } : null;
+        // What the field held before this dictation; it becomes what "Cofnij dyktowanie" restores once this
+        // dictation actually puts words in (a recording that heard nothing leaves the last undo as it was).
+        s.pending = f ? { value: f.value, start: f.selectionStart, end: f.selectionEnd } : null;
         showError(box, '');
         if (box.dataset.mode === 'browser') startBrowser(box);
         else startServer(box);
