@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
+using MobilnyUrzednik.Core.Security;
 using MobilnyUrzednik.Core.Speech;
 using MobilnyUrzednik.Kiosk.Components;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -20,6 +21,7 @@ internal static class KioskExtensions
     public static WebApplicationBuilder AddKiosk(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.AddPublicPostLimits();
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddTextToSpeech(builder.Configuration);
@@ -30,6 +32,7 @@ internal static class KioskExtensions
             .Validate(o => o.WarningSeconds >= 20, "Kiosk:WarningSeconds must be at least 20 (EN 301 549, WCAG 2.2.1).")
             .ValidateOnStart();
         builder.Services.AddSingleton<KioskSessions>();
+        builder.Services.AddSingleton<KioskSendLimit>();
         builder.Services.AddSingleton(sp => DictationSettingsFrom(sp.GetRequiredService<IOptions<DictationOptions>>().Value));
         builder.Services.AddScoped<KioskSession>();
         builder.Services.AddScoped<KioskSpeaker>();
@@ -48,6 +51,13 @@ internal static class KioskExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        else
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UsePublicPostLimits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         // The kiosk speaks Polish only: it stands in a Polish library.

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
+using MobilnyUrzednik.Core.Security;
 using MobilnyUrzednik.PublicSite.Components;
 using MobilnyUrzednik.PublicSite.Components.Panel.Reports;
 using MobilnyUrzednik.PublicSite.Components.Panel.Visits;
@@ -22,6 +23,7 @@ internal static class PublicSiteExtensions
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.AddPublicPostLimits();
 
         // Polish letters are written as they are, not as &#x119; entities: smaller pages, readable source.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -47,6 +49,13 @@ internal static class PublicSiteExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        else
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UsePublicPostLimits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(o =>
         {

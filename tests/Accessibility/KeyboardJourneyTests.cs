@@ -88,58 +88,11 @@ public sealed class KeyboardJourneyTests(BrowserFixture browser, SiteFixture sit
         await Journey.ExpectStatusAsync(Page, code);
     }
 
-    /// <summary>Presses Tab until <paramref name="target"/> has focus; fails if it is never reached (a trap or a missing stop).</summary>
-    private async Task TabToAsync(ILocator target, int maxPresses = 30)
-    {
-        for (var i = 0; i < maxPresses; i++)
-        {
-            await Page.Keyboard.PressAsync("Tab");
-            if (await HasFocusAsync(target))
-            {
-                return;
-            }
-        }
+    private Task TabToAsync(ILocator target, int maxPresses = 30) => KeyboardOnly.TabToAsync(Page, target, maxPresses);
 
-        Assert.Fail($"{target} was not reached with {maxPresses} Tab presses on {Page.Url}.");
-    }
+    private Task ChooseAsync(string label) => KeyboardOnly.ChooseAsync(Page, label);
 
-    private static Task<bool> HasFocusAsync(ILocator target) => target.EvaluateAsync<bool>("el => el === document.activeElement");
+    private Task TypeAsync(ILocator field, string text) => KeyboardOnly.TypeAsync(Page, field, text);
 
-    /// <summary>Tab into the radio group, arrow keys to the option, Space to choose it.</summary>
-    private async Task ChooseAsync(string label)
-    {
-        var radio = Journey.Radio(Page, label);
-        for (var i = 0; i < 30 && !await radio.EvaluateAsync<bool>("el => document.activeElement?.type === 'radio' && document.activeElement.name === el.name"); i++)
-        {
-            await Page.Keyboard.PressAsync("Tab");
-        }
-
-        for (var i = 0; i < 10 && !await HasFocusAsync(radio); i++)
-        {
-            await Page.Keyboard.PressAsync("ArrowDown");
-        }
-
-        Assert.True(await HasFocusAsync(radio), $"The radio \"{label}\" was not reached by keyboard on {Page.Url}.");
-        await Page.Keyboard.PressAsync("Space");
-        await Expect(radio).ToBeCheckedAsync();
-    }
-
-    /// <summary>Tab to the field, then type into it as a person does.</summary>
-    private async Task TypeAsync(ILocator field, string text)
-    {
-        await TabToAsync(field);
-        await Page.Keyboard.TypeAsync(text);
-        await Expect(field).ToHaveValueAsync(text);
-    }
-
-    /// <summary>Enter on the focused button or link; the next page's h1 takes focus and the title changes (B01).</summary>
-    private async Task SubmitAsync(string path, string heading)
-    {
-        var titleBefore = await Page.TitleAsync();
-        await Page.Keyboard.PressAsync("Enter");
-        await Journey.ExpectPageAsync(Page, path, heading);
-        Assert.NotEqual(titleBefore, await Page.TitleAsync());
-        await Expect(Page.Locator("main h1")).ToBeFocusedAsync();
-        await Axe.CheckAsync(Page, heading);
-    }
+    private Task SubmitAsync(string path, string heading) => KeyboardOnly.SubmitAsync(Page, path, heading);
 }

@@ -291,6 +291,13 @@ public partial class KioskJourney : IHandleEvent
             return;
         }
 
+        // Requests one kiosk may send a minute: far above what a person can do, far below a script's flood.
+        if (!SendLimit.TryTake(Device.Id))
+        {
+            Show(KioskScreen.Check, [new FieldError("dalej", KioskLoc["SendTooMany"])]);
+            return;
+        }
+
         sending = true;
         try
         {
