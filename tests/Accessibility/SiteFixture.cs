@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public class SiteFixture : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _factory = new SiteFactory(ConnectionString, Environment, Settings);
+        _factory = new SiteFactory(ConnectionString, Environment, Settings, ConfigureServices);
         _factory.UseKestrel(0);
         _factory.StartServer();
 
@@ -48,6 +49,11 @@ public class SiteFixture : IAsyncLifetime
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Replaces the site's services after its own registrations (e.g. a clock the test moves).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A context of our own on the site's database file, to check what was really stored.</summary>
@@ -76,7 +82,7 @@ public class SiteFixture : IAsyncLifetime
         }
     }
 
-    private sealed class SiteFactory(string connectionString, string environment, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(string connectionString, string environment, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection> services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -90,10 +96,15 @@ public class SiteFixture : IAsyncLifetime
             // Every test of a class posts from 127.0.0.1 into one site, far more often than one resident would: the
             // per-address limit is lifted here, and tested on its own (AbuseTests sets it back).
             builder.UseSetting("Abuse:PostsPerMinute", "100000");
+
+            // Test journeys are faster than any person: the minimum fill time is tested on its own (FormGuardTests).
+            builder.UseSetting("Abuse:MinimumFillSeconds", "0");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(services);
         }
     }
 }

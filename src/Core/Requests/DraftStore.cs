@@ -18,7 +18,9 @@ public sealed class DraftStore(IDbContextFactory<AppDbContext> dbFactory, TimePr
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.RequestDrafts.Add(new RequestDraft { Key = key, AnswersJson = "{}", UpdatedAt = clock.GetUtcNow() });
+        var now = clock.GetUtcNow();
+        var started = Serialize(new RequestAnswers { StartedAt = now });
+        db.RequestDrafts.Add(new RequestDraft { Key = key, AnswersJson = started, UpdatedAt = now });
 
         // Old drafts go when new ones come: cheap, and no personal data outlives its day.
         var cutoff = clock.GetUtcNow() - Lifetime;

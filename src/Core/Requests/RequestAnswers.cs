@@ -7,6 +7,10 @@ namespace MobilnyUrzednik.Core.Requests;
 /// </summary>
 public sealed class RequestAnswers
 {
+    /// <summary>When the draft was started (public site): a request sent sooner than a person could fill it in is
+    /// held back (Abuse:MinimumFillSeconds). Not an answer; never copied into the request.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
     // Eligibility.
     /// <summary>"tak" or "nie".</summary>
     public string? LivesInMunicipality { get; set; }

@@ -18,6 +18,10 @@ public sealed class AbuseOptions
     /// <summary>Requests one kiosk may send a minute.</summary>
     public int KioskRequestsPerMinute { get; set; } = 6;
 
+    /// <summary>A request sent from the public site sooner than this after its first question is held back with a
+    /// request to check the answers and send again (people need far longer; scripts do not).</summary>
+    public int MinimumFillSeconds { get; set; } = 8;
+
     /// <summary>Reverse proxies (addresses) whose X-Forwarded-For is believed, besides the loopback one.</summary>
     public List<string> TrustedProxies { get; set; } = [];
 }
@@ -33,7 +37,7 @@ public static class PublicPostLimits
     {
         var section = builder.Configuration.GetSection("Abuse");
         builder.Services.AddOptions<AbuseOptions>().Bind(section)
-            .Validate(o => o.PostsPerMinute >= 1 && o.KioskRequestsPerMinute >= 1, "Abuse limits must be at least 1.")
+            .Validate(o => o.PostsPerMinute >= 1 && o.KioskRequestsPerMinute >= 1 && o.MinimumFillSeconds >= 0, "Abuse limits must be at least 1 (MinimumFillSeconds at least 0).")
             .ValidateOnStart();
         var options = section.Get<AbuseOptions>() ?? new AbuseOptions();
 

@@ -48,7 +48,7 @@ public abstract class JourneyStepPage : ComponentBase
 
     protected MunicipalitySettings Municipality { get; private set; } = default!;
 
-    protected IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    protected IReadOnlyList<FieldError> Errors { get; set; } = [];
 
     /// <summary>False while the page is redirecting elsewhere (nothing to render).</summary>
     protected bool Ready { get; private set; }
