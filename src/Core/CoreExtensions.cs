@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Dictation;
@@ -49,6 +50,14 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Visits.DayBefore>();
         builder.Services.AddSingleton<Visits.MyVisits>();
         builder.AddDictation();
+
+        // No personal data in logs, whatever level an operator turns on: at Debug, the framework logs every message of
+        // a live connection (SignalR hub invocations, Blazor's events) with its arguments — what people type.
+        foreach (var category in new[] { "Microsoft.AspNetCore.SignalR", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server" })
+        {
+            builder.Logging.AddFilter(category, level => level >= LogLevel.Information);
+        }
+
         return builder;
     }
 
