@@ -1,5 +1,6 @@
 using MobilnyUrzednik.Core;
 using MobilnyUrzednik.PublicSite;
+using MobilnyUrzednik.PublicSite.Backup;
 using MobilnyUrzednik.PublicSite.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,12 @@ builder.AddPublicSite();
 builder.AddStaffAccounts();
 
 var app = builder.Build();
+if (BackupCommand.IsCommand(args))
+{
+    // Before PrepareDatabaseAsync: a backup copies the database as it is, never migrating or seeding it.
+    return await BackupCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 await app.PrepareDatabaseAsync();
 await app.PrepareStaffAsync();
 if (StaffCommands.IsCommand(args))

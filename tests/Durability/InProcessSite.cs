@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MobilnyUrzednik.Durability;
+
+/// <summary>The real public site (its Program and pipeline) in this process on real Kestrel at a free port, on a given SQLite file.</summary>
+internal sealed class InProcessSite(string databasePath) : WebApplicationFactory<Program>
+{
+    /// <summary>Starts the site; its address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        return new Uri(addresses.Single());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Default", new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString());
+
+        // One test client, faster than any person: the abuse guards (tested in the browser suite) stay out of the way.
+        builder.UseSetting("Abuse:PostsPerMinute", "1000000");
+        builder.UseSetting("Abuse:MinimumFillSeconds", "0");
+    }
+}
