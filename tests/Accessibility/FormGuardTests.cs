@@ -61,7 +61,7 @@ public sealed class FormGuardTests(BrowserFixture browser, ManualClockSiteFixtur
 
         // People cannot see it, reach it with Tab, or hear it.
         var trap = Page.Locator("#strona_www");
-        await Expect(trap).Not.ToBeInViewportAsync();
+        await Expect(trap).ToBeHiddenAsync();
         await Expect(Page.GetByRole(AriaRole.Textbox, new() { Name = "Zostaw to pole puste" })).ToHaveCountAsync(0);
         Assert.Equal("-1", await trap.GetAttributeAsync("tabindex"));
 
