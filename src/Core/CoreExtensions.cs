@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Dictation;
+using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Requests;
 using System.Data.Common;
 
@@ -27,9 +28,9 @@ public static class CoreExtensions
             builder.Configuration.GetConnectionString("Default") ?? "Data Source=mobilny-urzednik.db",
             builder.Environment.ContentRootPath);
 
-        builder.Services.AddDbContextFactory<AppDbContext>(o => o
+        builder.Services.AddDbContextFactory<AppDbContext>((sp, o) => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteDurabilityInterceptor()));
+            .AddInterceptors(new SqliteDurabilityInterceptor(), new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>())));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DraftStore>();
         builder.Services.AddSingleton<RequestSubmission>();
@@ -50,6 +51,7 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Visits.DayBefore>();
         builder.Services.AddSingleton<Visits.MyVisits>();
         builder.AddDictation();
+        builder.AddNotificationOutbox();
 
         // No personal data in logs, whatever level an operator turns on: at Debug, the framework logs every message of
         // a live connection (SignalR hub invocations, Blazor's events) with its arguments — what people type.

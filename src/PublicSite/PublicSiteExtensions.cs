@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
+using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Security;
 using MobilnyUrzednik.PublicSite.Components;
 using MobilnyUrzednik.PublicSite.Components.Panel.Reports;
@@ -24,6 +25,7 @@ internal static class PublicSiteExtensions
     {
         builder.Services.AddLocalization();
         builder.AddPublicPostLimits();
+        builder.AddNotificationSending();
 
         // Polish letters are written as they are, not as &#x119; entities: smaller pages, readable source.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Municipalities;
+using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 using MobilnyUrzednik.Core.Visits;
@@ -21,6 +22,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ClerkWorkingHours> ClerkWorkingHours => Set<ClerkWorkingHours>();
     public DbSet<ClerkAbsence> ClerkAbsences => Set<ClerkAbsence>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationSubscription> Subscriptions => Set<NotificationSubscription>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,11 +36,43 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(v => v.State).HasConversion<string>().HasMaxLength(20);
             e.Property(v => v.BookedBy).HasMaxLength(200);
             e.Property(v => v.ConfirmedBy).HasMaxLength(200);
+            e.Property(v => v.DoorWord).HasMaxLength(40);
             e.HasOne(v => v.Request).WithMany(r => r.Visits).HasForeignKey(v => v.VisitRequestId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(v => v.Clerk).WithMany().HasForeignKey(v => v.ClerkId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(v => new { v.ClerkId, v.Date });
             e.HasIndex(v => new { v.Date, v.State });
             e.Ignore(v => v.IsActive);
+        });
+
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("Outbox");
+            e.HasIndex(m => m.Key).IsUnique();
+            e.Property(m => m.Key).HasMaxLength(100);
+            e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
+            e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Recipient).HasMaxLength(RequestJourney.EmailMaxLength);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.Body).HasMaxLength(4000);
+            e.Property(m => m.ProviderId).HasMaxLength(100);
+            e.Property(m => m.LastError).HasMaxLength(200);
+            e.Property(m => m.HandedOverBy).HasMaxLength(200);
+            e.HasIndex(m => new { m.State, m.NextAttemptAt });
+            e.HasIndex(m => m.VisitRequestId);
+            e.HasOne(m => m.Request).WithMany().HasForeignKey(m => m.VisitRequestId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(m => m.Subscription).WithMany().HasForeignKey(m => m.SubscriptionId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<NotificationSubscription>(e =>
+        {
+            e.HasIndex(s => s.Token).IsUnique();
+            e.Property(s => s.Token).HasMaxLength(32);
+            e.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
+            e.Property(s => s.Address).HasMaxLength(RequestJourney.EmailMaxLength);
+            e.HasIndex(s => new { s.VisitRequestId, s.Channel, s.Address });
+            e.HasOne(s => s.Request).WithMany(r => r.Subscriptions).HasForeignKey(s => s.VisitRequestId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(s => s.IsActive);
         });
 
         modelBuilder.Entity<ClerkWorkingHours>(e =>

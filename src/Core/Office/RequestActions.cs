@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 using MobilnyUrzednik.Core.Visits;
@@ -32,7 +33,7 @@ public sealed class CompletionForm
 /// wrong), and writes the history entry (with the note the resident sees on /status) and an audit record in
 /// the same SaveChanges. Problems come back as field errors with keys of OfficeMessages.resx.
 /// </summary>
-public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock, NotificationOutbox outbox)
 {
     public const int NoteMaxLength = 2000;
     public const int ReferenceMaxLength = 100;
@@ -96,6 +97,7 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             visit.State = VisitState.Completed;
         }
 
+        await outbox.QueueAsync(db, request, NotificationKind.Completed, note: publicNote, ct: ct);
         audit.Add(db, actor, AuditActions.RequestChanged, AuditLog.RequestSubject(requestId), $"{from} → {RequestStatus.Completed}");
         await db.SaveChangesAsync(ct);
         return [];
@@ -131,6 +133,19 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             {
                 visit.State = VisitState.Cancelled;
             }
+        }
+
+        // What the resident must hear about goes out with the change (taking into review is the office's own step).
+        NotificationKind? kind = to switch
+        {
+            RequestStatus.NeedsInformation => NotificationKind.InformationNeeded,
+            RequestStatus.Cancelled => NotificationKind.Cancelled,
+            RequestStatus.Rejected => NotificationKind.Rejected,
+            _ => null,
+        };
+        if (kind is not null)
+        {
+            await outbox.QueueAsync(db, request, kind.Value, note: text, ct: ct);
         }
 
         audit.Add(db, actor, AuditActions.RequestChanged, AuditLog.RequestSubject(requestId), $"{from} → {to}");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Notifications;
 
 namespace MobilnyUrzednik.Core.Requests;
 
@@ -12,7 +13,7 @@ namespace MobilnyUrzednik.Core.Requests;
 /// key is the idempotency key: the same form sent twice (double click, refresh, back and resend)
 /// finds the request made the first time.
 /// </summary>
-public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, NotificationOutbox outbox)
 {
     /// <summary>Sends the draft under <paramref name="draftKey"/> as a request.</summary>
     public async Task<SubmissionResult> SubmitAsync(string draftKey, RequestChannel channel, string actor, CancellationToken ct = default)
@@ -45,6 +46,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             request.TrackingCode = TrackingCode.NewCode();
             request.SubmissionKey = draftKey;
             request.RecordSubmission(actor, clock.GetUtcNow());
+            await QueueReceivedAsync(db, request, ct);
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
@@ -140,6 +142,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             request.KioskId = kioskId;
             request.KioskLocation = kioskLocation;
             request.RecordSubmission(actor, clock.GetUtcNow());
+            await QueueReceivedAsync(db, request, ct);
             try
             {
                 db.VisitRequests.Add(request);
@@ -164,6 +167,14 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
                 }
             }
         }
+    }
+
+    // The contact chosen in the form follows the request from the start; the "received" message is written with the
+    // request, in the same commit (read before the write transaction begins, so it stays short).
+    private async Task QueueReceivedAsync(AppDbContext db, VisitRequest request, CancellationToken ct)
+    {
+        outbox.SubscribeContact(request);
+        await outbox.QueueAsync(db, request, NotificationKind.Received, ct: ct);
     }
 
     /// <summary>Builds the request from valid answers: normalised phone, postal code and tidy text.</summary>

@@ -87,6 +87,12 @@ public sealed class VisitRequest
 
     public bool AnotherVisitNeeded { get; set; }
 
+    /// <summary>When the personal data was removed (retention period over, or erased on request); null while it is kept.</summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
+    /// <summary>Who hears about changes: the contact chosen in the form and anyone who asked later.</summary>
+    public List<Notifications.NotificationSubscription> Subscriptions { get; set; } = [];
+
     /// <summary>The phone the office calls: the submitter's when someone else filed, else the resident's.</summary>
     public string? ContactPhone => SubmitterRelation == SubmitterRelation.Self ? ResidentPhone : SubmitterPhone;
 

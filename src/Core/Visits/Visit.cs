@@ -30,6 +30,12 @@ public sealed class Visit
     public DateTimeOffset? ConfirmedAt { get; set; }
     public string? ConfirmedBy { get; set; }
 
+    /// <summary>
+    /// The one-time word the clerk says at the door, sent to the resident with the day-before notice and shown on the
+    /// clerk's day sheet, so the resident can refuse someone who only pretends to come from the office.
+    /// </summary>
+    public string? DoorWord { get; set; }
+
     /// <summary>Booked or confirmed: the visit is still going to happen.</summary>
     public bool IsActive => State is VisitState.Booked or VisitState.Confirmed;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
@@ -39,7 +40,7 @@ public sealed record CalendarVisit(int VisitId, int RequestId, string TrackingCo
 /// the clerk's hours, on a day off or an absence, overlaps another of the clerk's visits, or the request cannot
 /// move to <see cref="RequestStatus.VisitScheduled"/>.
 /// </summary>
-public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock, NotificationOutbox outbox)
 {
     public const int NoteMaxLength = 2000;
 
@@ -289,6 +290,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             State = VisitState.Booked,
             BookedAt = at,
             BookedBy = actor.DisplayName,
+            DoorWord = DoorWords.Next(),
         };
         request.Visits.Add(visit);
 
@@ -299,6 +301,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
 
         var sentence = VisitText.Get(previous.Count > 0 ? "History_Rebooked" : "History_Booked", VisitText.Day(visit.Date), VisitText.Window(visit.Start, visit.End), clerk.DisplayName);
         request.MoveTo(RequestStatus.VisitScheduled, actor.DisplayName, tidyNote.Length == 0 ? sentence : sentence + " " + tidyNote, at);
+        await outbox.QueueAsync(db, request, previous.Count > 0 ? NotificationKind.VisitRebooked : NotificationKind.VisitBooked, VisitFacts.Of(visit, clerk.DisplayName), ct: ct);
 
         audit.Add(
             db,

@@ -20,6 +20,7 @@ public abstract class PublicSiteTestContext : ComponentTestContext
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton(clock);
         Services.AddSingleton<DraftStore>();
+        Services.AddSingleton(TestOutbox.For(clock));
         Services.AddSingleton<RequestSubmission>();
         Services.AddSingleton<StatusLookup>();
         Services.AddSingleton<ServiceCatalogue>();
@@ -29,7 +30,7 @@ public abstract class PublicSiteTestContext : ComponentTestContext
     protected static async Task<(string DraftKey, string TrackingCode)> SubmitAsync(TestDatabase database, TimeProvider clock, RequestAnswers answers)
     {
         var key = await RequestSubmissionTests.SaveDraftAsync(database, clock, answers);
-        var result = await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
         Assert.Equal(SubmissionOutcome.Created, result.Outcome);
         return (key, result.TrackingCode!);
     }

@@ -9,7 +9,7 @@ namespace MobilnyUrzednik.Core.Office;
 public sealed class PhoneIntakeTests
 {
     private static PhoneIntake Create(TestDatabase database, FakeClock clock) =>
-        new(new RequestSubmission(database, clock), new AuditLog(database, clock));
+        new(new RequestSubmission(database, clock, TestOutbox.For(clock)), new AuditLog(database, clock));
 
     [Fact]
     public async Task Submit_CompleteCall_StoresAPhoneRequestByTheCoordinator_OnceForTheSameForm()

@@ -13,7 +13,7 @@ public sealed class RequestActionsTests
         var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
         var id = await AddRequestAsync(database, clock.GetUtcNow());
-        return (database, new RequestActions(database, new AuditLog(database, clock), clock), id);
+        return (database, new RequestActions(database, new AuditLog(database, clock), clock, TestOutbox.For(clock)), id);
     }
 
     [Fact]

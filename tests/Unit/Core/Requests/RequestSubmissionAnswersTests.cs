@@ -15,7 +15,7 @@ public class RequestSubmissionAnswersTests
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
 
-        var result = await new RequestSubmission(database, clock).SubmitAnswersAsync(
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAnswersAsync(
             "klucz-1", SampleAnswers.ForNeighbour(), RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
 
         Assert.Equal(SubmissionOutcome.Created, result.Outcome);
@@ -42,7 +42,7 @@ public class RequestSubmissionAnswersTests
     public async Task SubmitAnswersAsync_SameKeyTwice_MakesOneRequestAndReturnsItsCodeAgain()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var submission = new RequestSubmission(database, new FakeClock());
+        var submission = new RequestSubmission(database, new FakeClock(), TestOutbox.For(TimeProvider.System));
 
         var first = await submission.SubmitAnswersAsync("klucz-2", SampleAnswers.ForSelf(), RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
         var second = await submission.SubmitAnswersAsync("klucz-2", SampleAnswers.ForSelf(), RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
@@ -58,7 +58,7 @@ public class RequestSubmissionAnswersTests
     public async Task SubmitAnswersAsync_SameKeyAtOnce_MakesOneRequest()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var submission = new RequestSubmission(database, new FakeClock());
+        var submission = new RequestSubmission(database, new FakeClock(), TestOutbox.For(TimeProvider.System));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             Task.Run(() => submission.SubmitAnswersAsync("klucz-3", SampleAnswers.ForSelf(), RequestChannel.Kiosk, Library, "biblioteka", Library, Ct), Ct)));
@@ -73,7 +73,7 @@ public class RequestSubmissionAnswersTests
     public async Task SubmitAnswersAsync_DifferentKeys_MakeTwoRequestsWithDifferentCodes()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var submission = new RequestSubmission(database, new FakeClock());
+        var submission = new RequestSubmission(database, new FakeClock(), TestOutbox.For(TimeProvider.System));
 
         var first = await submission.SubmitAnswersAsync("klucz-4", SampleAnswers.ForSelf(), RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
         var second = await submission.SubmitAnswersAsync("klucz-5", SampleAnswers.ForSelf(), RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
@@ -89,7 +89,7 @@ public class RequestSubmissionAnswersTests
         answers.ResidentConsent = false;
         answers.PostalCode = "12345678";
 
-        var result = await new RequestSubmission(database, new FakeClock()).SubmitAnswersAsync(
+        var result = await new RequestSubmission(database, new FakeClock(), TestOutbox.For(TimeProvider.System)).SubmitAnswersAsync(
             "klucz-6", answers, RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
 
         Assert.Equal(SubmissionOutcome.Incomplete, result.Outcome);
@@ -108,7 +108,7 @@ public class RequestSubmissionAnswersTests
         answers.LivesInMunicipality = lives;
         answers.Reason = reason;
 
-        var result = await new RequestSubmission(database, new FakeClock()).SubmitAnswersAsync(
+        var result = await new RequestSubmission(database, new FakeClock(), TestOutbox.For(TimeProvider.System)).SubmitAnswersAsync(
             "klucz-7", answers, RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
 
         Assert.Equal(SubmissionOutcome.Incomplete, result.Outcome);
@@ -126,7 +126,7 @@ public class RequestSubmissionAnswersTests
         (answers.EarliestDay, answers.EarliestMonth, answers.EarliestYear) = ("23", "11", "2026");
         clock.Advance(TimeSpan.FromDays(1));
 
-        var result = await new RequestSubmission(database, clock).SubmitAnswersAsync(
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAnswersAsync(
             "klucz-8", answers, RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
 
         Assert.Equal(["EarliestDay:EarliestDate_Past"], SampleAnswers.Codes(result.Errors));

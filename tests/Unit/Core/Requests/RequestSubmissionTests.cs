@@ -13,7 +13,7 @@ public class RequestSubmissionTests
         var clock = new FakeClock();
         var key = await SaveDraftAsync(database, clock, SampleAnswers.ForSelf());
 
-        var result = await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
 
         Assert.Equal(SubmissionOutcome.Created, result.Outcome);
         Assert.Empty(result.Errors);
@@ -70,7 +70,7 @@ public class RequestSubmissionTests
         answers.AccessNotes = "   ";
         var key = await SaveDraftAsync(database, clock, answers);
 
-        var result = await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Kiosk, "Kiosk w holu urzędu", Ct);
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Kiosk, "Kiosk w holu urzędu", Ct);
 
         Assert.Equal(SubmissionOutcome.Created, result.Outcome);
         await using var db = database.CreateDbContext();
@@ -95,7 +95,7 @@ public class RequestSubmissionTests
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
         var key = await SaveDraftAsync(database, clock, SampleAnswers.ForSelf());
-        var submission = new RequestSubmission(database, clock);
+        var submission = new RequestSubmission(database, clock, TestOutbox.For(clock));
 
         var results = new List<SubmissionResult>();
         for (var i = 0; i < 5; i++)
@@ -113,7 +113,7 @@ public class RequestSubmissionTests
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
         var key = await SaveDraftAsync(database, clock, SampleAnswers.ForSelf());
-        var submission = new RequestSubmission(database, clock);
+        var submission = new RequestSubmission(database, clock, TestOutbox.For(clock));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
             Task.Run(() => submission.SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct), Ct)));
@@ -131,7 +131,7 @@ public class RequestSubmissionTests
         answers.PostalCode = "0095";
         var key = await SaveDraftAsync(database, clock, answers);
 
-        var result = await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
 
         Assert.Equal(SubmissionOutcome.Incomplete, result.Outcome);
         Assert.Null(result.RequestId);
@@ -161,7 +161,7 @@ public class RequestSubmissionTests
         answers.Reason = reason;
         var key = await SaveDraftAsync(database, clock, answers);
 
-        var result = await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
 
         Assert.Equal(SubmissionOutcome.Incomplete, result.Outcome);
         Assert.Null(result.TrackingCode);
@@ -181,7 +181,7 @@ public class RequestSubmissionTests
 
         // Filled in on Sunday asking for Monday; sent on Monday morning, when Monday is no longer ahead.
         clock.Advance(TimeSpan.FromHours(23));
-        var result = await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
 
         Assert.Equal(SubmissionOutcome.Incomplete, result.Outcome);
         Assert.Equal(["EarliestDay:EarliestDate_Past"], SampleAnswers.Codes(result.Errors));
@@ -192,7 +192,7 @@ public class RequestSubmissionTests
     {
         await using var database = await TestDatabase.CreateAsync();
 
-        var result = await new RequestSubmission(database, new FakeClock()).SubmitAsync("nie-ma-takiego", RequestChannel.Web, "mieszkaniec", Ct);
+        var result = await new RequestSubmission(database, new FakeClock(), TestOutbox.For(TimeProvider.System)).SubmitAsync("nie-ma-takiego", RequestChannel.Web, "mieszkaniec", Ct);
 
         Assert.Equal(SubmissionOutcome.NoDraft, result.Outcome);
     }
@@ -204,7 +204,7 @@ public class RequestSubmissionTests
         var clock = new FakeClock();
         var key = await SaveDraftAsync(database, clock, SampleAnswers.ForNeighbour());
 
-        var result = await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
 
         await using var db = database.CreateDbContext();
         var row = await db.RequestDrafts.AsNoTracking().SingleAsync(d => d.Key == key, Ct);
@@ -227,7 +227,7 @@ public class RequestSubmissionTests
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
         var key = await SaveDraftAsync(database, clock, SampleAnswers.ForSelf());
-        await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
+        await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
 
         var saved = await new DraftStore(database, clock).SaveAsync(key, SampleAnswers.ForNeighbour(), Ct);
 
@@ -242,7 +242,7 @@ public class RequestSubmissionTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
-        var submission = new RequestSubmission(database, clock);
+        var submission = new RequestSubmission(database, clock, TestOutbox.For(clock));
 
         var first = await submission.SubmitAsync(await SaveDraftAsync(database, clock, SampleAnswers.ForSelf()), RequestChannel.Web, "mieszkaniec", Ct);
         var second = await submission.SubmitAsync(await SaveDraftAsync(database, clock, SampleAnswers.ForNeighbour()), RequestChannel.Web, "mieszkaniec", Ct);

@@ -106,7 +106,7 @@ public class StatusLookupTests
     private static async Task<string> SubmitAsync(TestDatabase database, FakeClock clock, RequestAnswers answers)
     {
         var key = await RequestSubmissionTests.SaveDraftAsync(database, clock, answers);
-        var result = await new RequestSubmission(database, clock).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
         Assert.Equal(SubmissionOutcome.Created, result.Outcome);
         return result.TrackingCode!;
     }

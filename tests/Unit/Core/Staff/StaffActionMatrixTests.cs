@@ -119,9 +119,9 @@ public sealed class StaffActionMatrixTests
 
         public Inbox Inbox => new(database, clock);
         public RequestDetails Details => new(database, _audit);
-        public RequestActions Actions => new(database, _audit, clock);
-        public PhoneIntake Intake => new(new RequestSubmission(database, clock), _audit);
-        public VisitBooking Booking => new(database, _audit, clock);
+        public RequestActions Actions => new(database, _audit, clock, TestOutbox.For(clock));
+        public PhoneIntake Intake => new(new RequestSubmission(database, clock, TestOutbox.For(clock)), _audit);
+        public VisitBooking Booking => new(database, _audit, clock, TestOutbox.For(clock));
         public ClerkSchedule Schedule => new(database, _audit);
         public DayBefore DayBefore => new(database, _audit, clock);
         public MyVisits MyVisits => new(database, _audit, clock);

@@ -14,7 +14,7 @@ internal sealed class VisitTestKit : IAsyncDisposable
         Database = database;
         Clock = clock;
         Audit = new AuditLog(database, clock);
-        Booking = new VisitBooking(database, Audit, clock);
+        Booking = new VisitBooking(database, Audit, clock, TestOutbox.For(clock));
         Schedule = new ClerkSchedule(database, Audit);
         DayBefore = new DayBefore(database, Audit, clock);
         MyVisits = new MyVisits(database, Audit, clock);

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MobilnyUrzednik.Core.Notifications;
+
+/// <summary>Registers notifications: the outbox for both apps, the sending and the day-before job for the public site.</summary>
+public static class NotificationsExtensions
+{
+    /// <summary>What both apps need: the options and the outbox that changes write their messages to.</summary>
+    public static IHostApplicationBuilder AddNotificationOutbox(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NotificationOptions>()
+            .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
+            .Validate(o => Uri.TryCreate(o.PublicSiteUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
+                "Notifications:PublicSiteUrl must be the public site's full address, e.g. https://mobilny.przykladowo.pl.")
+            .Validate(o => o.PollSeconds > 0 && o.RetryDelaySeconds > 0 && o.MaxRetryDelaySeconds >= o.RetryDelaySeconds,
+                "Notifications:PollSeconds and RetryDelaySeconds must be positive, MaxRetryDelaySeconds at least RetryDelaySeconds.")
+            .Validate(o => o.MaxAttempts >= 1 && o.LeaseSeconds > o.SendTimeoutSeconds && o.SendTimeoutSeconds > 0,
+                "Notifications:MaxAttempts must be at least 1, and LeaseSeconds longer than SendTimeoutSeconds.")
+            .Validate(o => o.DayBeforeFrom < o.DayBeforeUntil, "Notifications:DayBeforeFrom must be earlier than DayBeforeUntil.")
+            .Validate(o => o.MessageRetentionDays >= 1, "Notifications:MessageRetentionDays must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<NotificationOutbox>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The public site sends: the outbox worker with the gateways that are configured (none: every message waits on
+    /// the staff's call list) and the day-before job.
+    /// </summary>
+    public static IHostApplicationBuilder AddNotificationSending(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddSingleton<DayBeforeNotices>();
+        builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddHostedService<DayBeforeWorker>();
+        return builder;
+    }
+
+    /// <summary>Wakes this process's outbox worker after a save that queued messages.</summary>
+    internal sealed class SignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+    {
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            Wake(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+        {
+            Wake(eventData.Context);
+            return result;
+        }
+
+        private void Wake(DbContext? context)
+        {
+            // After a save every entry is Unchanged; a message saved just now has no send attempt yet.
+            if (context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Attempts == 0 && e.Entity.State == OutboxState.Pending) == true)
+            {
+                signal.Notify();
+            }
+        }
+    }
+}
