@@ -38,4 +38,7 @@ public static class AuditActions
     public const string SignIn = "staff.signin";
     public const string SignInFailed = "staff.signin.failed";
     public const string ReportExported = "report.exported";
+    public const string MessagesRead = "messages.read";
+    public const string MessageHandedOver = "message.handedover";
+    public const string MessageRetried = "message.retried";
 }

@@ -113,7 +113,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
         if (request.Id != 0)
         {
             var known = list.Select(s => s.Id).Where(id => id != 0).ToHashSet();
-            list.AddRange((await db.Subscriptions.Where(s => s.VisitRequestId == request.Id && s.StoppedAt == null).ToListAsync(ct))
+            list.AddRange((await db.Subscriptions.Where(s => s.VisitRequestId == request.Id && s.StoppedAt == null).OrderBy(s => s.Id).ToListAsync(ct))
                 .Where(s => !known.Contains(s.Id) && !list.Contains(s)));
         }
 

@@ -24,6 +24,7 @@ public static class NotificationsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<NotificationOutbox>();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<CallList>();
         return builder;
     }
 

@@ -40,6 +40,9 @@ public enum StaffPermission
     /// <summary>The day-before list: call, confirm or re-book tomorrow's visits.</summary>
     ConfirmVisits,
 
+    /// <summary>Messages no gateway could carry: pass them on by phone, mark them passed on, send again.</summary>
+    PassOnMessages,
+
     /// <summary>"Moje wizyty": one's own visits, the day sheet and the calendar feed.</summary>
     ViewOwnVisits,
 
@@ -71,6 +74,7 @@ public static class StaffPermissions
         [StaffPermission.BookVisits] = [StaffRoles.Administrator, StaffRoles.Coordinator],
         [StaffPermission.ManageClerkDays] = [StaffRoles.Administrator, StaffRoles.Coordinator],
         [StaffPermission.ConfirmVisits] = [StaffRoles.Administrator, StaffRoles.Coordinator],
+        [StaffPermission.PassOnMessages] = [StaffRoles.Administrator, StaffRoles.Coordinator],
         [StaffPermission.ViewOwnVisits] = [StaffRoles.Administrator, StaffRoles.Coordinator, StaffRoles.Clerk],
         [StaffPermission.ViewReports] = [StaffRoles.Administrator, StaffRoles.Coordinator],
         [StaffPermission.ManageCatalogue] = [StaffRoles.Administrator],

@@ -25,14 +25,16 @@ public sealed record CallItem(
     bool NeedsSignLanguage,
     bool NeedsCallBeforeVisit,
     string? AccessNotes,
-    string Town);
+    string Town,
+    string? DoorWord = null);
 
 /// <summary>The day-before list for one day.</summary>
 public sealed record CallList(DateOnly Day, IReadOnlyList<CallItem> Visits);
 
 /// <summary>
-/// The day before: the next working day's visits (Warsaw) with the phone to call, the preferred contact channel
-/// and the clerk's name to give; staff mark each one confirmed. Works without any automatic SMS or e-mail.
+/// The day before: the next working day's visits (Warsaw) with the phone to call, the preferred contact channel,
+/// the clerk's name and the door word to give; staff mark each one confirmed. Residents who chose SMS or e-mail also
+/// get both from <see cref="Notifications.DayBeforeNotices"/>; this list is how the office reaches those who chose a call.
 /// Demands <see cref="StaffPermission.ConfirmVisits"/>.
 /// </summary>
 public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
@@ -70,6 +72,7 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
                 v.Request.NeedsCallBeforeVisit,
                 v.Request.AccessNotes,
                 v.Request.Town,
+                v.DoorWord,
             })
             .ToListAsync(ct);
 
@@ -82,7 +85,7 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
                     r.Id, r.VisitRequestId, r.TrackingCode, r.Date, r.Start, r.End, r.State, r.ClerkName, r.ServiceName,
                     self ? r.ResidentName : r.SubmitterName ?? r.ResidentName,
                     self ? r.ResidentPhone : r.SubmitterPhone,
-                    r.ContactChannel, r.ContactEmail, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes, r.Town);
+                    r.ContactChannel, r.ContactEmail, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes, r.Town, r.DoorWord);
             })
             .ToList();
         return new CallList(date, items);

@@ -28,7 +28,8 @@ public sealed record DaySheetVisit(
     string ContactName,
     string? Phone,
     ContactChannel Channel,
-    string? Email);
+    string? Email,
+    string? DoorWord = null);
 
 /// <summary>A clerk's day.</summary>
 public sealed record DaySheet(DateOnly Day, IReadOnlyList<DaySheetVisit> Visits);
@@ -105,6 +106,7 @@ public sealed class MyVisits(IDbContextFactory<AppDbContext> dbFactory, AuditLog
                 v.Request.ResidentPhone,
                 v.Request.ContactChannel,
                 v.Request.ContactEmail,
+                v.DoorWord,
             })
             .ToListAsync(ct);
         return [.. rows.OrderBy(r => r.Date).ThenBy(r => r.Start).Select(r =>
@@ -115,7 +117,7 @@ public sealed class MyVisits(IDbContextFactory<AppDbContext> dbFactory, AuditLog
                 r.Street, r.PostalCode, r.Town, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes,
                 self ? r.ResidentName : r.SubmitterName ?? r.ResidentName,
                 self ? r.ResidentPhone : r.SubmitterPhone,
-                r.ContactChannel, r.ContactEmail);
+                r.ContactChannel, r.ContactEmail, r.DoorWord);
         })];
     }
 }

@@ -20,6 +20,7 @@ public static class PanelRoutes
     public const string BookVisitPattern = "/panel/zgloszenia/{0}/wizyta";
     public const string Calendar = "/panel/wizyty";
     public const string DayBefore = "/panel/jutro";
+    public const string Messages = "/panel/wiadomosci";
     public const string MyVisits = "/panel/moje-wizyty";
     public const string MyDaySheet = "/panel/moje-wizyty/arkusz";
     public const string MyVisitsFeed = "/panel/moje-wizyty.ics";
@@ -48,6 +49,7 @@ public static class PanelRoutes
         (BookVisit(1), StaffPermission.BookVisits),
         (Calendar, StaffPermission.BookVisits),
         (DayBefore, StaffPermission.ConfirmVisits),
+        (Messages, StaffPermission.PassOnMessages),
         (MyVisits, StaffPermission.ViewOwnVisits),
         (MyDaySheet, StaffPermission.ViewOwnVisits),
         (MyVisitsFeed, StaffPermission.ViewOwnVisits),

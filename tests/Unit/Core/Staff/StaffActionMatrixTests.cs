@@ -36,6 +36,9 @@ public sealed class StaffActionMatrixTests
         ("remove absence", StaffPermission.ManageClerkDays, (s, a) => s.Schedule.RemoveAbsenceAsync(a, 999, Ct)),
         ("day before", StaffPermission.ConfirmVisits, (s, a) => s.DayBefore.ListAsync(a, null, Ct)),
         ("confirm visit", StaffPermission.ConfirmVisits, (s, a) => s.DayBefore.ConfirmAsync(a, 999, Ct)),
+        ("call list", StaffPermission.PassOnMessages, (s, a) => s.CallList.ListAsync(a, Ct)),
+        ("message handed over", StaffPermission.PassOnMessages, (s, a) => s.CallList.HandOverAsync(a, 999, Ct)),
+        ("message sent again", StaffPermission.PassOnMessages, (s, a) => s.CallList.RetryAsync(a, 999, Ct)),
         ("my day", StaffPermission.ViewOwnVisits, (s, a) => s.MyVisits.DayAsync(a, new DateOnly(2026, 11, 24), Ct)),
         ("my calendar file", StaffPermission.ViewOwnVisits, (s, a) => s.MyVisits.UpcomingAsync(a, Ct)),
         ("reports", StaffPermission.ViewReports, (s, a) => s.Reports.GetAsync(a, Ct)),
@@ -125,6 +128,7 @@ public sealed class StaffActionMatrixTests
         public ClerkSchedule Schedule => new(database, _audit);
         public DayBefore DayBefore => new(database, _audit, clock);
         public MyVisits MyVisits => new(database, _audit, clock);
+        public Notifications.CallList CallList => new(database, _audit, clock, new Notifications.OutboxSignal());
         public Reports Reports => new(database, clock);
         public CatalogueAdmin Catalogue => new(database, _audit);
         public SettingsAdmin Settings => new(database, _audit, clock);

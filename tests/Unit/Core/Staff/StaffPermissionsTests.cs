@@ -14,8 +14,8 @@ public sealed class StaffPermissionsTests
         [StaffRoles.Coordinator] =
         [
             StaffPermission.ViewInbox, StaffPermission.ReadRequest, StaffPermission.ChangeRequest, StaffPermission.TakePhoneRequest,
-            StaffPermission.BookVisits, StaffPermission.ManageClerkDays, StaffPermission.ConfirmVisits, StaffPermission.ViewOwnVisits,
-            StaffPermission.ViewReports,
+            StaffPermission.BookVisits, StaffPermission.ManageClerkDays, StaffPermission.ConfirmVisits, StaffPermission.PassOnMessages,
+            StaffPermission.ViewOwnVisits, StaffPermission.ViewReports,
         ],
         [StaffRoles.Clerk] = [StaffPermission.ViewOwnVisits],
     };
