@@ -32,6 +32,13 @@ public sealed class PanelDayBeforeTests(BrowserFixture browser, SiteFixture site
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "600 111 222" })).ToHaveAttributeAsync("href", "tel:+48600111222");
         await Expect(row).ToContainTextAsync("telefon");
         await Expect(row).ToContainTextAsync("Tomasz Wiśniewski");
+        await using (var words = Site.OpenDatabase())
+        {
+            // The door word to give on the phone: the one the clerk's day sheet shows and the day-before message carries.
+            var word = await words.Visits.Where(v => v.Id == visitId).Select(v => v.DoorWord).SingleAsync(TestContext.Current.CancellationToken);
+            await Expect(row.Locator(".door-word")).ToHaveTextAsync(word!.ToUpperInvariant());
+        }
+
         await Expect(Page.Locator("caption")).ToContainTextAsync(VisitText.Day(day));
         await Axe.CheckAsync(Page, "jutro: lista");
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Visits;
 using MobilnyUrzednik.PublicSite.Components.Panel;
 
@@ -39,6 +40,13 @@ public sealed class PanelMyVisitsTests(BrowserFixture browser, SiteFixture site)
         await Expect(visit.Locator("h2")).ToContainTextAsync("08:00–10:00");
         await Expect(visit).ToContainTextAsync("Jan <b>Mój</b>");
         await Expect(visit).ToContainTextAsync("Główna 5 m. 3, 00-950 Przykładowo");
+        await using (var words = Site.OpenDatabase())
+        {
+            // The word the clerk says at the door: the resident gets the same one the day before.
+            var word = await words.Visits.Where(v => v.Id == mineVisit).Select(v => v.DoorWord).SingleAsync(TestContext.Current.CancellationToken);
+            await Expect(visit.Locator(".door-word")).ToHaveTextAsync(word!.ToUpperInvariant());
+        }
+
         await Expect(visit.Locator("ul li").First).ToBeVisibleAsync(); // the matter's checklist
         await Expect(Page.Locator("main")).Not.ToContainTextAsync("Zofia Cudza");
         await Axe.CheckAsync(Page, "moje wizyty: dzień z wizytą");
