@@ -99,6 +99,10 @@ public class SiteFixture : IAsyncLifetime
 
             // Test journeys are faster than any person: the minimum fill time is tested on its own (FormGuardTests).
             builder.UseSetting("Abuse:MinimumFillSeconds", "0");
+
+            // In Development the site writes a copy of each message without a gateway under the repository's data/ folder;
+            // a test site writes none (the copy is tested on its own, OutboxSenderTests).
+            builder.UseSetting("Notifications:DevelopmentFolder", string.Empty);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MobilnyUrzednik.Durability;
 
 /// <summary>The real public site (its Program and pipeline) in this process on real Kestrel at a free port, on a given SQLite file.</summary>
-internal sealed class InProcessSite(string databasePath) : WebApplicationFactory<Program>
+internal sealed class InProcessSite(string databasePath, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>Starts the site; its address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Start()
@@ -28,5 +28,9 @@ internal sealed class InProcessSite(string databasePath) : WebApplicationFactory
         // One test client, faster than any person: the abuse guards (tested in the browser suite) stay out of the way.
         builder.UseSetting("Abuse:PostsPerMinute", "1000000");
         builder.UseSetting("Abuse:MinimumFillSeconds", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -24,7 +24,7 @@ internal sealed partial class JourneyClient : IDisposable
     }
 
     /// <summary>The answers each question page gets, in order, for a resident filing for themselves.</summary>
-    private static IEnumerable<(string Page, Dictionary<string, string> Fields)> Questions(string phone) =>
+    private static IEnumerable<(string Page, Dictionary<string, string> Fields)> Questions(string phone, ContactChannel contact) =>
     [
         ("miejsce-zamieszkania", new() { ["Form.LivesInMunicipality"] = "tak" }),
         ("powod", new() { ["Form.Reason"] = nameof(EligibilityReason.Age) }),
@@ -33,17 +33,18 @@ internal sealed partial class JourneyClient : IDisposable
         ("opis", new() { ["Form.Description"] = "Potrzebny nowy dowód osobisty, stary stracił ważność." }),
         ("mieszkaniec", new() { ["Form.ResidentName"] = "Janina Kowalczyk", ["Form.ResidentPhone"] = phone }),
         ("adres", new() { ["Form.Street"] = "Główna 5 m. 3", ["Form.PostalCode"] = "00-950", ["Form.Town"] = "Przykładowo" }),
-        ("kontakt", new() { ["Form.ContactChannel"] = nameof(ContactChannel.PhoneCall) }),
+        ("kontakt", new() { ["Form.ContactChannel"] = contact.ToString() }),
         ("potrzeby", new() { ["Form.NeedsCallBeforeVisit"] = "true" }),
         ("termin", new() { ["Form.Timing"] = "asap", ["Form.PartOfDay"] = nameof(PartOfDay.Any) }),
     ];
 
-    /// <summary>From /zgloszenie ("Rozpocznij") through every question to "Sprawdź zgłoszenie przed wysłaniem".</summary>
-    public async Task WalkToCheckAsync(string phone, CancellationToken ct)
+    /// <summary>From /zgloszenie ("Rozpocznij") through every question to "Sprawdź zgłoszenie przed wysłaniem"; the office is
+    /// to contact the resident by <paramref name="contact"/> (a call or an SMS to <paramref name="phone"/>).</summary>
+    public async Task WalkToCheckAsync(string phone, CancellationToken ct, ContactChannel contact = ContactChannel.PhoneCall)
     {
         var page = await GetAsync("/zgloszenie", ct);
         page = await PostAsync(page, new() { ["akcja"] = "nowe" }, ct);
-        foreach (var (question, fields) in Questions(phone))
+        foreach (var (question, fields) in Questions(phone, contact))
         {
             page.ExpectAt("/zgloszenie/" + question);
             page = await PostAsync(page, fields, ct);
