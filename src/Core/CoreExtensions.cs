@@ -10,6 +10,7 @@ using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Notifications;
+using MobilnyUrzednik.Core.Privacy;
 using MobilnyUrzednik.Core.Requests;
 using System.Data.Common;
 
@@ -52,6 +53,7 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Visits.MyVisits>();
         builder.AddDictation();
         builder.AddNotificationOutbox();
+        builder.AddPrivacy();
 
         // No personal data in logs, whatever level an operator turns on: at Debug, the framework logs every message of
         // a live connection (SignalR hub invocations, Blazor's events) with its arguments — what people type.

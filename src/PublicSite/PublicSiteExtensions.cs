@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Notifications;
+using MobilnyUrzednik.Core.Privacy;
 using MobilnyUrzednik.Core.Security;
 using MobilnyUrzednik.PublicSite.Components;
+using MobilnyUrzednik.PublicSite.Components.Panel.Admin;
 using MobilnyUrzednik.PublicSite.Components.Panel.Reports;
 using MobilnyUrzednik.PublicSite.Components.Panel.Visits;
 using MobilnyUrzednik.PublicSite.Components.Shared;
@@ -26,6 +28,7 @@ internal static class PublicSiteExtensions
         builder.Services.AddLocalization();
         builder.AddPublicPostLimits();
         builder.AddNotificationSending();
+        builder.AddRetentionWorker();
 
         // Polish letters are written as they are, not as &#x119; entities: smaller pages, readable source.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -75,6 +78,7 @@ internal static class PublicSiteExtensions
         app.MapPreferenceEndpoints();
         app.MapStaffEndpoints();
         app.MapReportEndpoints();
+        app.MapPersonalDataEndpoints();
         app.MapVisitEndpoints();
         app.MapDictation(DictationCaller.AntiforgeryToken, context => context.Connection.RemoteIpAddress?.ToString() ?? "nieznany");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -84,7 +84,7 @@ public sealed class StaffAccessTests(BrowserFixture browser, SiteFixture site) :
 
         await Context.ClearCookiesAsync();
         await Staff.SignInAsync(Page, Staff.Administrator);
-        await Expect(links).ToHaveCountAsync(12);
+        await Expect(links).ToHaveCountAsync(13);
         await Axe.CheckAsync(Page, "panel: administrator");
     }
 

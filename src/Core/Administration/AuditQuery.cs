@@ -78,7 +78,9 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> dbFactory)
         AuditActions.RequestRead, AuditActions.RequestChanged, AuditActions.RequestCreated, AuditActions.VisitBooked,
         AuditActions.VisitConfirmed, AuditActions.VisitRebooked, AuditActions.DaySheetRead, AuditActions.ClerkDaysChanged,
         AuditActions.CatalogueChanged, AuditActions.SettingsChanged, AuditActions.StaffChanged, AuditActions.SignIn,
-        AuditActions.SignInFailed, AuditActions.ReportExported,
+        AuditActions.SignInFailed, AuditActions.ReportExported, AuditActions.MessagesRead, AuditActions.MessageHandedOver,
+        AuditActions.MessageRetried, AuditActions.RequestAnonymised, AuditActions.PersonalDataSearched, AuditActions.PersonalDataExported,
+        AuditActions.PersonalDataErased,
     ];
 
     internal static DateOnly WarsawDate(DateTimeOffset at) => DateOnly.FromDateTime(WarsawTime.ToWarsaw(at).DateTime);

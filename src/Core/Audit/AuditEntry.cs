@@ -41,4 +41,8 @@ public static class AuditActions
     public const string MessagesRead = "messages.read";
     public const string MessageHandedOver = "message.handedover";
     public const string MessageRetried = "message.retried";
+    public const string RequestAnonymised = "request.anonymised";
+    public const string PersonalDataSearched = "personaldata.searched";
+    public const string PersonalDataExported = "personaldata.exported";
+    public const string PersonalDataErased = "personaldata.erased";
 }

@@ -60,6 +60,9 @@ public enum StaffPermission
 
     /// <summary>The audit log (read-only).</summary>
     ReadAuditLog,
+
+    /// <summary>A resident's data on request (RODO art. 15 and 17): find, export, erase.</summary>
+    ManagePersonalData,
 }
 
 /// <summary>The one table of who may do what; pages, handlers and services all ask it.</summary>
@@ -81,6 +84,7 @@ public static class StaffPermissions
         [StaffPermission.ManageSettings] = [StaffRoles.Administrator],
         [StaffPermission.ManageStaff] = [StaffRoles.Administrator],
         [StaffPermission.ReadAuditLog] = [StaffRoles.Administrator],
+        [StaffPermission.ManagePersonalData] = [StaffRoles.Administrator],
     };
 
     /// <summary>The roles that hold <paramref name="permission"/>.</summary>

@@ -31,6 +31,7 @@ public static class PanelRoutes
     public const string Settings = "/panel/admin/ustawienia";
     public const string Staff = "/panel/admin/pracownicy";
     public const string AuditLog = "/panel/admin/dziennik";
+    public const string PersonalData = "/panel/admin/dane-osobowe";
 
     public static string Request(int id) => $"/panel/zgloszenia/{id}";
 
@@ -60,5 +61,7 @@ public static class PanelRoutes
         (Settings, StaffPermission.ManageSettings),
         (Staff, StaffPermission.ManageStaff),
         (AuditLog, StaffPermission.ReadAuditLog),
+        (PersonalData, StaffPermission.ManagePersonalData),
+        (PersonalData + "/eksport/1", StaffPermission.ManagePersonalData),
     ];
 }

@@ -50,6 +50,9 @@ public sealed class StaffActionMatrixTests
         ("staff list", StaffPermission.ManageStaff, (s, a) => s.Staff.ListAsync(a, Ct)),
         ("disable staff", StaffPermission.ManageStaff, (s, a) => s.Staff.DisableAsync(a, "nobody", Ct)),
         ("audit log", StaffPermission.ReadAuditLog, (s, a) => s.Audit.FindAsync(a, new AuditFilter(), Ct)),
+        ("find personal data", StaffPermission.ManagePersonalData, (s, a) => s.PersonalData.FindAsync(a, "600100200", Ct)),
+        ("export personal data", StaffPermission.ManagePersonalData, (s, a) => s.PersonalData.ExportAsync(a, 999, Ct)),
+        ("erase personal data", StaffPermission.ManagePersonalData, (s, a) => s.PersonalData.EraseAsync(a, 999, "ABC-DEF-GH", Ct)),
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -128,6 +131,7 @@ public sealed class StaffActionMatrixTests
         public ClerkSchedule Schedule => new(database, _audit);
         public DayBefore DayBefore => new(database, _audit, clock);
         public MyVisits MyVisits => new(database, _audit, clock);
+        public Privacy.PersonalData PersonalData => new(database, new Privacy.RequestAnonymiser(database, _audit, clock), _audit, clock);
         public Notifications.CallList CallList => new(database, _audit, clock, new Notifications.OutboxSignal());
         public Reports Reports => new(database, clock);
         public CatalogueAdmin Catalogue => new(database, _audit);
