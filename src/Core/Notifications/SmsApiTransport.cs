@@ -124,7 +124,9 @@ public sealed class SmsApiTransport(HttpClient http, IOptions<NotificationOption
 
         if (root.TryGetProperty("error", out var error))
         {
-            return error.TryGetInt32(out var number) ? GatewayError(number) : DeliveryResult.Transient("sms-bad-answer");
+            return error.ValueKind == JsonValueKind.Number && error.TryGetInt32(out var number)
+                ? GatewayError(number)
+                : DeliveryResult.Transient("sms-bad-answer");
         }
 
         if (code is >= 200 and < 300

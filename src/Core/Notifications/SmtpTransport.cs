@@ -70,8 +70,9 @@ public sealed class SmtpTransport(IOptions<NotificationOptions> options) : IMess
         {
             return Classify(e);
         }
-        catch (AuthenticationException)
+        catch (Exception e) when (e is AuthenticationException or ServiceNotAuthenticatedException)
         {
+            // Our login was refused, or the server wants one the settings do not give (530 at MAIL FROM).
             return DeliveryResult.Transient("smtp-auth");
         }
         catch (SslHandshakeException)
