@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MimeKit;
 
 namespace MobilnyUrzednik.Core.Notifications;
 
@@ -21,6 +23,12 @@ public static class NotificationsExtensions
                 "Notifications:MaxAttempts must be at least 1, and LeaseSeconds longer than SendTimeoutSeconds.")
             .Validate(o => o.DayBeforeFrom < o.DayBeforeUntil, "Notifications:DayBeforeFrom must be earlier than DayBeforeUntil.")
             .Validate(o => o.MessageRetentionDays >= 1, "Notifications:MessageRetentionDays must be at least 1.")
+            .Validate(o => o.Smtp.Port is >= 1 and <= 65535,
+                "Notifications:Smtp:Port must be the mail server's port, a number from 1 to 65535: usually 587 with StartTls, 465 with SslOnConnect.")
+            .Validate(o => !o.Smtp.IsConfigured || MailboxAddress.TryParse(o.Smtp.From, out _),
+                "Notifications:Smtp:From must be the sender's e-mail address, optionally with a name, e.g. Mobilny Urzędnik <mobilny@przykladowo.pl>.")
+            .Validate(o => SmsApiTransport.Endpoint(o.Sms.BaseUrl) is not null,
+                "Notifications:Sms:BaseUrl must be the SMS gateway's full address starting with https://, e.g. https://api.smsapi.pl/.")
             .ValidateOnStart();
         builder.Services.AddSingleton<NotificationOutbox>();
         builder.Services.AddSingleton<OutboxSignal>();
@@ -34,6 +42,22 @@ public static class NotificationsExtensions
     /// </summary>
     public static IHostApplicationBuilder AddNotificationSending(this IHostApplicationBuilder builder)
     {
+        // Read here rather than from IOptions: whether a gateway exists at all decides what is registered.
+        var configured = builder.Configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>() ?? new();
+        if (configured.Smtp.IsConfigured)
+        {
+            builder.Services.AddSingleton<IMessageTransport, SmtpTransport>();
+        }
+
+        if (configured.Sms.IsConfigured)
+        {
+            // No client time-out: the sender's token is the limit of one attempt. The sender keeps its transports for
+            // the app's life, so the pooled connections are renewed now and then (a changed DNS entry is seen).
+            builder.Services.AddHttpClient<SmsApiTransport>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            builder.Services.AddTransient<IMessageTransport>(sp => sp.GetRequiredService<SmsApiTransport>());
+        }
+
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddSingleton<DayBeforeNotices>();
         builder.Services.AddHostedService<OutboxWorker>();
