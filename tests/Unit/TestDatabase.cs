@@ -13,6 +13,9 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
     private readonly string _path;
     private readonly DbContextOptions<AppDbContext> _options;
 
+    /// <summary>The connection string, for an app host the test starts on this database.</summary>
+    public string ConnectionString { get; }
+
     private TestDatabase(string path)
     {
         _path = path;
@@ -25,6 +28,7 @@ public sealed class TestDatabase : IDbContextFactory<AppDbContext>, IAsyncDispos
             // timeout), standing in for the apps' busy_timeout pragma.
             DefaultTimeout = 30,
         }.ToString();
+        ConnectionString = connectionString;
         _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString).Options;
     }
 
