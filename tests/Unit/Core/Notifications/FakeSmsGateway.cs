@@ -246,6 +246,15 @@ public sealed class FakeSmsGateway : IAsyncDisposable
         await ListenAsync(BaseAddress.ToString());
     }
 
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds, checked after every change of the gateway's state (at once if it
+    /// already holds). The condition should read only this gateway's public properties.
+    /// </summary>
+    /// <param name="condition">E.g. <c>() => fake.HeldConnections == 1</c>.</param>
+    /// <param name="what">What is awaited, for the failure message.</param>
+    /// <param name="ct">Cancels the wait.</param>
+    public Task WaitUntilAsync(Func<bool> condition, string what, CancellationToken ct) => _waits.WaitAsync(condition, what, ct);
+
     /// <summary>Completes once at least <paramref name="count"/> requests are held (<see cref="Hang"/>).</summary>
     public Task WaitForHeldAsync(int count, CancellationToken ct) =>
         _waits.WaitAsync(() => HeldConnections >= count, $"{count} request(s) held", ct);

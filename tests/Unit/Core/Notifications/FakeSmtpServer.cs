@@ -311,6 +311,15 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds, checked after every change of the server's state (at once if it
+    /// already holds). The condition should read only this server's public properties.
+    /// </summary>
+    /// <param name="condition">E.g. <c>() => fake.HeldConnections == 1</c>.</param>
+    /// <param name="what">What is awaited, for the failure message.</param>
+    /// <param name="ct">Cancels the wait.</param>
+    public Task WaitUntilAsync(Func<bool> condition, string what, CancellationToken ct) => _waits.WaitAsync(condition, what, ct);
+
     /// <summary>Completes once at least <paramref name="count"/> connections are held (<see cref="Hang"/>).</summary>
     public Task WaitForHeldAsync(int count, CancellationToken ct) =>
         _waits.WaitAsync(() => HeldConnections >= count, $"{count} connection(s) held", ct);
@@ -596,6 +605,8 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                 server._quits++;
             }
 
+            server._waits.Changed();
+
             await ReplyAsync($"221 {Name} closing connection", down);
             return false;
         }
@@ -697,6 +708,8 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                 accepted = server._requiredLogin is not { } required || (required.UserName == userName && required.Password == password);
                 server._logins.Add(new SmtpLogin(mechanism, userName, password, accepted));
             }
+
+            server._waits.Changed();
 
             if (!accepted)
             {

@@ -250,17 +250,35 @@ public sealed class SmtpTransportContractTests : IAsyncLifetime
         Assert.Equal(2, _server.Quits);
     }
 
+    [Fact]
+    public async Task Send_StartTlsWantedButTheServerOffersNone_IsTransientAndSendsNothingInTheClear()
+    {
+        var result = await Transport(security: SmtpSecurity.StartTls).SendAsync(Message(), Ct);
+
+        Assert.Equal(DeliveryResult.Transient("smtp-unsupported"), result);
+        Assert.Empty(_server.Messages);
+    }
+
+    [Fact]
+    public async Task Send_SslOnConnectToAPlainServer_IsTransientTls()
+    {
+        var result = await Transport(security: SmtpSecurity.SslOnConnect).SendAsync(Message(), Ct);
+
+        Assert.Equal(DeliveryResult.Transient("smtp-tls"), result);
+        Assert.Empty(_server.Messages);
+    }
+
     private static OutgoingMessage Message(string key = "f3a9c1d2e4b5", string recipient = Recipient, string? stopUrl = StopUrl) =>
         new(key, recipient, Subject, Body, stopUrl);
 
-    private SmtpTransport Transport(string? userName = null, string? password = null) =>
+    private SmtpTransport Transport(string? userName = null, string? password = null, SmtpSecurity security = SmtpSecurity.None) =>
         new(Options.Create(new NotificationOptions
         {
             Smtp = new SmtpOptions
             {
                 Host = _server.Host,
                 Port = _server.Port,
-                Security = SmtpSecurity.None,
+                Security = security,
                 From = $"Urząd Gminy Przykładowo <{Sender}>",
                 UserName = userName,
                 Password = password,
