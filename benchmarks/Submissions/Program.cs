@@ -8,9 +8,12 @@ using MobilnyUrzednik.Durability;
 // indexes) on the same file in the same run: 32 writers, one row per autocommit INSERT, the apps' pragmas.
 // The raw baseline runs before and after the load, so drift shows. Two more runs separate the causes: raw
 // inserts with the same 32 readers running, and the 32 writers without readers. Run on purpose:
-//   dotnet run -c Release --project benchmarks/Submissions [-- LOAD_SECONDS OTHER_RUNS_SECONDS]
+// With "sms" every second resident asks for SMS updates, so half the submissions also write a subscription and an
+// outbox message in their transaction (no gateway is called: sending is the public site's background work).
+//   dotnet run -c Release --project benchmarks/Submissions [-- LOAD_SECONDS OTHER_RUNS_SECONDS [sms]]
 var loadSeconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
 var otherSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+var sms = args.Length > 2 && args[2] == "sms";
 const int Writers = 32;
 const int Readers = 32;
 var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"mu-bench-submissions-{Guid.NewGuid():N}")).FullName;
@@ -19,7 +22,7 @@ var path = Path.Combine(folder, "mobilny-urzednik.db");
 try
 {
     await using var app = await SubmissionLoad.StartCoreAsync(path);
-    Console.WriteLine($"Submissions benchmark: {Writers} writers + {Readers} readers for {loadSeconds} s, other runs {otherSeconds} s each; medians of per-second counts");
+    Console.WriteLine($"Submissions benchmark: {Writers} writers + {Readers} readers for {loadSeconds} s, other runs {otherSeconds} s each; medians of per-second counts; contacts: {(sms ? "every second by SMS (outbox message written)" : "all by phone call")}");
     Console.WriteLine($"  SQLite {SqliteVersion(path)} file on {FileSystem(folder)}, WAL, synchronous=FULL; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
     // A few requests written the real way; the raw writers copy the first one's values (with fresh unique keys).
@@ -27,12 +30,12 @@ try
     var raw = await RawTable.CreateAsync(path);
 
     var before = await raw.InsertAsync(Writers, TimeSpan.FromSeconds(otherSeconds));
-    var load = await SubmissionLoad.RunAsync(app.Services, Writers, Readers, TimeSpan.FromSeconds(loadSeconds));
+    var load = await SubmissionLoad.RunAsync(app.Services, Writers, Readers, TimeSpan.FromSeconds(loadSeconds), smsContacts: sms);
     var after = await raw.InsertAsync(Writers, TimeSpan.FromSeconds(otherSeconds));
     var readersDuringRaw = SubmissionLoad.RunAsync(app.Services, writers: 0, Readers, TimeSpan.FromSeconds(otherSeconds));
     var rawWithReaders = await raw.InsertAsync(Writers, TimeSpan.FromSeconds(otherSeconds));
     var readersOnly = await readersDuringRaw;
-    var writersOnly = await SubmissionLoad.RunAsync(app.Services, Writers, readers: 0, TimeSpan.FromSeconds(otherSeconds));
+    var writersOnly = await SubmissionLoad.RunAsync(app.Services, Writers, readers: 0, TimeSpan.FromSeconds(otherSeconds), smsContacts: sms);
     var missing = await SubmissionLoad.MissingAsync(app.Services, load);
 
     var baseline = Median([.. before, .. after]);

@@ -43,7 +43,7 @@ public static class SubmissionLoad
     }
 
     /// <summary>Runs <paramref name="writers"/> writers and <paramref name="readers"/> readers for <paramref name="duration"/>.</summary>
-    public static async Task<LoadReport> RunAsync(IServiceProvider services, int writers, int readers, TimeSpan duration, CancellationToken ct = default)
+    public static async Task<LoadReport> RunAsync(IServiceProvider services, int writers, int readers, TimeSpan duration, CancellationToken ct = default, bool smsContacts = false)
     {
         var submission = services.GetRequiredService<RequestSubmission>();
         var drafts = services.GetRequiredService<DraftStore>();
@@ -74,7 +74,9 @@ public static class SubmissionLoad
             for (var n = 0; clock.Elapsed < duration; n++)
             {
                 var lastFour = (writer * 100 + n % 100).ToString("D4", CultureInfo.InvariantCulture);
-                var answers = Answers("+48 600 10" + lastFour[..1] + " " + lastFour[1..]);
+                // With smsContacts every second resident asks for SMS: the request then also writes its contact's
+                // subscription and the "received" message to the outbox, in the same transaction.
+                var answers = Answers("+48 600 10" + lastFour[..1] + " " + lastFour[1..], smsContacts && n % 2 == 0);
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
@@ -173,8 +175,8 @@ public static class SubmissionLoad
         return [.. report.Written.Select(w => w.Code).Where(c => !stored.Contains(c))];
     }
 
-    /// <summary>Complete answers for oneself, as the public form would hold them.</summary>
-    public static RequestAnswers Answers(string phone) => new()
+    /// <summary>Complete answers for oneself, as the public form would hold them; contact by phone call, or by SMS.</summary>
+    public static RequestAnswers Answers(string phone, bool sms = false) => new()
     {
         LivesInMunicipality = "tak",
         Reason = nameof(EligibilityReason.Age),
@@ -186,7 +188,7 @@ public static class SubmissionLoad
         Street = "Główna 5 m. 3",
         PostalCode = "00-950",
         Town = "Przykładowo",
-        ContactChannel = nameof(ContactChannel.PhoneCall),
+        ContactChannel = sms ? nameof(ContactChannel.Sms) : nameof(ContactChannel.PhoneCall),
         Timing = "asap",
         PartOfDay = nameof(PartOfDay.Any),
         Answered = [.. Enum.GetValues<JourneyStep>().Where(s => s != JourneyStep.Submitter)],
