@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Core.Common;
@@ -89,47 +88,8 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
     private static partial void LogQueued(ILogger logger, int visitId, int requestId, int count);
 }
 
-/// <summary>Runs <see cref="DayBeforeNotices"/> every few minutes in the public site.</summary>
-public sealed partial class DayBeforeWorker(DayBeforeNotices notices, ILogger<DayBeforeWorker> log) : BackgroundService
+/// <summary>Runs <see cref="DayBeforeNotices"/> every five minutes in the public site (it is cheap: a handful of rows).</summary>
+public sealed class DayBeforeWorker(DayBeforeNotices notices, ILogger<DayBeforeWorker> log) : PeriodicWorker(TimeSpan.FromMinutes(5), log)
 {
-    /// <summary>How often the job looks (it is cheap: a handful of rows).</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await notices.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The job must outlive one failed run; the next run catches up.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFault(log, ex);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The day-before job failed; it runs again shortly")]
-    private static partial void LogFault(ILogger logger, Exception exception);
+    protected override Task RunOnceAsync(CancellationToken ct) => notices.RunAsync(ct);
 }

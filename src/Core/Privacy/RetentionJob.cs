@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Requests;
@@ -77,45 +77,7 @@ public sealed partial class RetentionJob(
 }
 
 /// <summary>Runs the retention job at start and every hour in the public site.</summary>
-public sealed partial class RetentionWorker(RetentionJob job, ILogger<RetentionWorker> log) : BackgroundService
+public sealed class RetentionWorker(RetentionJob job, ILogger<RetentionWorker> log) : PeriodicWorker(TimeSpan.FromHours(1), log)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await job.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // One failed run must not stop the next.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogFault(log, ex);
-            }
-        }
-        while (await NextAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The retention job failed; it runs again within the hour")]
-    private static partial void LogFault(ILogger logger, Exception exception);
+    protected override Task RunOnceAsync(CancellationToken ct) => job.RunAsync(ct);
 }
