@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.PublicSite.Components.Panel;
 
 namespace MobilnyUrzednik.Accessibility;
 
@@ -47,7 +49,7 @@ public sealed class LogCapturingSiteFixture : SiteFixture
 
 /// <summary>
 /// No personal data in logs (issue 6): a canary in every field of the whole journey — and the office reading the
-/// request — shows up in no log line, at any level.
+/// request — shows up in no log line, at any level; nor does one the administrator searches for, exports and erases.
 /// </summary>
 public sealed class LogPrivacyTests(BrowserFixture browser, LogCapturingSiteFixture site) : SiteTest(browser, site), IClassFixture<LogCapturingSiteFixture>
 {
@@ -93,6 +95,50 @@ public sealed class LogPrivacyTests(BrowserFixture browser, LogCapturingSiteFixt
 
         var lines = site.Lines.ToArray();
         Assert.True(lines.Length > 100, $"Only {lines.Length} log lines were captured: the capture is not working.");
+        var leaks = lines.Where(l => canaries.Any(c => l.Contains(c, StringComparison.Ordinal))).ToList();
+        Assert.True(leaks.Count == 0, "Personal data in the logs:\n" + string.Join("\n", leaks.Take(10)));
+    }
+
+    [Fact]
+    public async Task CanaryInARequest_FoundByPhoneAndEmailExportedAndErased_AppearsInNoLogLine()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await Staff.CreateRequestAsync(Site, "Halina Sikorkaqz", "+48695111427");
+        string code;
+        await using (var db = Site.OpenDatabase())
+        {
+            await db.VisitRequests.Where(r => r.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.ContactEmail, "sikorkaqz@example.pl").SetProperty(r => r.Description, "Opis sikorkaqz do sprawdzenia dzienników."), ct);
+            code = TrackingCode.Format(await db.VisitRequests.Where(r => r.Id == id).Select(r => r.TrackingCode).SingleAsync(ct));
+        }
+
+        var canaries = new[] { "sikork", "Sikork", "SIKORK", "695111427", "695 111 427" };
+        var before = site.Lines.Count;
+        await Staff.SignInAsync(Page, Staff.Administrator);
+        await Page.GotoAsync(PanelRoutes.PersonalData);
+        var query = Page.GetByLabel("Numer zgłoszenia, telefon lub e-mail");
+        foreach (var typed in new[] { "695 111 427", "SIKORKAQZ@example.pl" })
+        {
+            await query.FillAsync(typed);
+            await Journey.Button(Page, "Szukaj").ClickAsync();
+            await Expect(Page.Locator("#wyniki tbody tr")).ToContainTextAsync(code);
+        }
+
+        var export = await Context.APIRequest.GetAsync($"{PanelRoutes.PersonalData}/eksport/{id}");
+        Assert.Equal(200, export.Status);
+        Assert.Contains("Halina Sikorkaqz", await export.TextAsync(), StringComparison.Ordinal);
+
+        await Journey.Button(Page, "Usuń dane – " + code).ClickAsync();
+        var confirm = Page.GetByLabel("Wpisz numer zgłoszenia, aby potwierdzić");
+        await confirm.FillAsync("sikorkaqz");
+        await Journey.Button(Page, "Usuń dane na zawsze").ClickAsync();
+        await Expect(Page.Locator("[data-error-summary]")).ToBeFocusedAsync();
+        await confirm.FillAsync(code);
+        await Journey.Button(Page, "Usuń dane na zawsze").ClickAsync();
+        await Expect(Page.Locator("[data-panel-saved]")).ToContainTextAsync(code);
+
+        var lines = site.Lines.ToArray();
+        Assert.True(lines.Length > before, "nothing was logged: the capture is not working");
         var leaks = lines.Where(l => canaries.Any(c => l.Contains(c, StringComparison.Ordinal))).ToList();
         Assert.True(leaks.Count == 0, "Personal data in the logs:\n" + string.Join("\n", leaks.Take(10)));
     }
