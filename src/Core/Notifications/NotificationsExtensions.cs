@@ -23,6 +23,7 @@ public static class NotificationsExtensions
             .Validate(o => o.MessageRetentionDays >= 1, "Notifications:MessageRetentionDays must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddSingleton<NotificationOutbox>();
+        builder.Services.AddSingleton<Subscriptions>();
         builder.Services.AddSingleton<OutboxSignal>();
         return builder;
     }
