@@ -8,6 +8,7 @@ using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Security;
 using MobilnyUrzednik.PublicSite.Components;
+using MobilnyUrzednik.PublicSite.Components.Pages.Notifications;
 using MobilnyUrzednik.PublicSite.Components.Panel.Reports;
 using MobilnyUrzednik.PublicSite.Components.Panel.Visits;
 using MobilnyUrzednik.PublicSite.Components.Shared;
@@ -76,6 +77,7 @@ internal static class PublicSiteExtensions
         app.MapStaffEndpoints();
         app.MapReportEndpoints();
         app.MapVisitEndpoints();
+        app.MapStopEndpoints();
         app.MapDictation(DictationCaller.AntiforgeryToken, context => context.Connection.RemoteIpAddress?.ToString() ?? "nieznany");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
