@@ -9,6 +9,7 @@ using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Privacy;
 using MobilnyUrzednik.Core.Security;
 using MobilnyUrzednik.PublicSite.Components;
+using MobilnyUrzednik.PublicSite.Components.Pages.Notifications;
 using MobilnyUrzednik.PublicSite.Components.Panel.Admin;
 using MobilnyUrzednik.PublicSite.Components.Panel.Reports;
 using MobilnyUrzednik.PublicSite.Components.Panel.Visits;
@@ -80,6 +81,7 @@ internal static class PublicSiteExtensions
         app.MapReportEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapVisitEndpoints();
+        app.MapStopEndpoints();
         app.MapDictation(DictationCaller.AntiforgeryToken, context => context.Connection.RemoteIpAddress?.ToString() ?? "nieznany");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

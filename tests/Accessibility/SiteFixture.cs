@@ -93,6 +93,10 @@ public class SiteFixture : IAsyncLifetime
             builder.UseStaticWebAssets();
             builder.UseSetting("ConnectionStrings:Default", connectionString);
 
+            // No development copies of the messages: they would land in the repository's data/ folder, and every test
+            // site numbers its messages from 1, so they would overwrite each other. Tests read messages from the database.
+            builder.UseSetting("Notifications:DevelopmentFolder", string.Empty);
+
             // Every test of a class posts from 127.0.0.1 into one site, far more often than one resident would: the
             // per-address limit is lifted here, and tested on its own (AbuseTests sets it back).
             builder.UseSetting("Abuse:PostsPerMinute", "100000");
@@ -100,9 +104,6 @@ public class SiteFixture : IAsyncLifetime
             // Test journeys are faster than any person: the minimum fill time is tested on its own (FormGuardTests).
             builder.UseSetting("Abuse:MinimumFillSeconds", "0");
 
-            // In Development the site writes a copy of each message without a gateway under the repository's data/ folder;
-            // a test site writes none (the copy is tested on its own, OutboxSenderTests).
-            builder.UseSetting("Notifications:DevelopmentFolder", string.Empty);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

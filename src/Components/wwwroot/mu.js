@@ -1,10 +1,11 @@
 // Mobilny Urzędnik – small progressive enhancements. Every page works without this file.
 (() => {
-    // After a failed post the error summary takes focus; after an enhanced navigation, the h1 does,
-    // so screen-reader users hear where they are. A first full page load leaves focus alone
-    // (the skip link stays the first Tab stop), except for the error summary.
+    // After a failed post the error summary takes focus; after a post that did something, its notice
+    // (e.g. "Zapisaliśmy numer…"); after an enhanced navigation, the h1 does, so screen-reader users
+    // hear where they are. A first full page load leaves focus alone (the skip link stays the first
+    // Tab stop), except for the error summary and a notice.
     function focusAfterLoad(isNavigation) {
-        const summary = document.querySelector('[data-error-summary]');
+        const summary = document.querySelector('[data-error-summary]') || document.querySelector('[data-notice]');
         if (summary) {
             summary.focus();
             return;

@@ -31,6 +31,7 @@ public static class NotificationsExtensions
                 "Notifications:Sms:BaseUrl must be the SMS gateway's full address starting with https://, e.g. https://api.smsapi.pl/.")
             .ValidateOnStart();
         builder.Services.AddSingleton<NotificationOutbox>();
+        builder.Services.AddSingleton<Subscriptions>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<CallList>();
         return builder;

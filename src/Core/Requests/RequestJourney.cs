@@ -385,7 +385,11 @@ public static class RequestJourney
         }
     }
 
-    private static bool IsEmail(string email)
+    /// <summary>
+    /// Whether <paramref name="email"/> (already trimmed) is an address we can write to: one "@", a dot in the domain,
+    /// no spaces or markup, at most <see cref="EmailMaxLength"/> characters. The journey and the subscriptions share it.
+    /// </summary>
+    public static bool IsEmail(string email)
     {
         if (email.Length > EmailMaxLength || email.Contains(' ', StringComparison.Ordinal) || PlainText.HasMarkupOrControl(email))
         {

@@ -18,6 +18,7 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
             .Where(r => r.TrackingCode == normalisedCode)
             .Select(r => new
             {
+                r.Id,
                 r.TrackingCode,
                 r.Status,
                 r.ResidentPhone,
@@ -38,7 +39,7 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
 
         var matches = new[] { row.ResidentPhone, row.SubmitterPhone }
             .Any(p => p is not null && string.Equals(PolishPhone.LastFour(p), phoneLastFour, StringComparison.Ordinal));
-        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.ServiceName, row.History) { Visit = row.Visit } : null;
+        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.ServiceName, row.History) { RequestId = row.Id, Visit = row.Visit } : null;
     }
 
     /// <summary>Reads what a person typed as "the last four digits": digits only, exactly four.</summary>
@@ -59,6 +60,9 @@ public sealed record RequestStatusView(string TrackingCode, RequestStatus Status
 {
     /// <summary>The visit that is going to happen (booked or confirmed), if any.</summary>
     public VisitView? Visit { get; init; }
+
+    /// <summary>The request's id, for what the page does next (subscribing to news); never shown.</summary>
+    public int RequestId { get; init; }
 }
 
 /// <summary>A booked visit as the resident is told it: the day, the time window and the clerk who will come.</summary>

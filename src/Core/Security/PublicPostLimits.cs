@@ -72,11 +72,13 @@ public static class PublicPostLimits
     /// <summary>Forwarded addresses first (so limits count residents, not the proxy), then the limiter.</summary>
     public static IApplicationBuilder UsePublicPostLimits(this IApplicationBuilder app) => app.UseForwardedHeaders().UseRateLimiter();
 
+    // The one-click stop (/api/powiadomienia, RFC 8058) is a public post without anti-forgery, so it counts here; the
+    // other /api endpoints (dictation) keep limits of their own.
     private static bool IsPublicPost(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
         && !context.Request.Path.StartsWithSegments("/panel")
         && !context.Request.Path.StartsWithSegments("/_blazor")
-        && !context.Request.Path.StartsWithSegments("/api");
+        && (!context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/api/powiadomienia"));
 
     private const string TooManyPage = """
         <!DOCTYPE html>

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MobilnyUrzednik.Components;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Requests;
 
 namespace MobilnyUrzednik.PublicSite;
@@ -24,6 +27,8 @@ public abstract class PublicSiteTestContext : ComponentTestContext
         Services.AddSingleton<RequestSubmission>();
         Services.AddSingleton<StatusLookup>();
         Services.AddSingleton<ServiceCatalogue>();
+        Services.AddSingleton<ILogger<Subscriptions>>(NullLogger<Subscriptions>.Instance);
+        Services.AddSingleton<Subscriptions>();
     }
 
     /// <summary>Saves the answers as a draft and sends it, as the check-answers page does.</summary>
