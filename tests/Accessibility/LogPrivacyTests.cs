@@ -77,6 +77,12 @@ public sealed class LogPrivacyTests(BrowserFixture browser, LogCapturingSiteFixt
         await Journey.Button(Page, "Wyślij zgłoszenie").ClickAsync();
         await Journey.ExpectPageAsync(Page, "/zgloszenie/potwierdzenie", Journey.Headings.Confirmation);
         var code = await Journey.ReadCodeAsync(Page);
+
+        // A daughter asks for the news too, on the confirmation page.
+        await Journey.ChooseAsync(Page, "E-mailem");
+        await Journey.TypeAsync(Page, Subscribe.AddressLabel, "corka.kanarekqz@example.pl");
+        await Journey.Button(Page, Subscribe.Button).ClickAsync();
+        await Expect(Subscribe.Notice(Page)).ToContainTextAsync("corka.kanarekqz@example.pl");
         await Journey.FindOnStatusPageAsync(Page, code, "4328");
 
         int id;
