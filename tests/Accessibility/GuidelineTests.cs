@@ -11,7 +11,10 @@ namespace MobilnyUrzednik.Accessibility;
 /// </summary>
 public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : SiteTest(browser, site), IClassFixture<SiteFixture>
 {
-    private static readonly string[] InfoPages = ["/", "/status", "/wyglad", "/zgloszenie", "/deklaracja-dostepnosci", "/latwy-tekst", "/jezyk-migowy", "/prywatnosc"];
+    private static readonly string[] InfoPages = ["/", "/status", "/wyglad", "/zgloszenie", "/deklaracja-dostepnosci", "/latwy-tekst", "/jezyk-migowy", "/prywatnosc", UnknownStopLink];
+
+    // The stop page as anyone may open it: a link that is not (or no longer) valid.
+    private const string UnknownStopLink = "/powiadomienia/stop/nieznanylink2345";
 
     // G02: <html lang> follows the language the visitor chose; the switch itself is marked in its own language.
     [Fact]
@@ -138,6 +141,20 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         await Page.WaitForURLAsync("**/zgloszenie/potwierdzenie");
         await CheckAsync("potwierdzenie");
 
+        // The sign-up form on the confirmation in its error state and with its notice, and the stop page of its message.
+        await Journey.ChooseAsync(Page, "SMS-em");
+        await Journey.TypeAsync(Page, Subscribe.AddressLabel, "600 100");
+        await Journey.Button(Page, Subscribe.Button).ClickAsync();
+        await Expect(Page).ToHaveTitleAsync(new Regex("^Błąd: "));
+        await CheckAsync("potwierdzenie (błąd zapisu na wiadomości)");
+        await Journey.TypeAsync(Page, Subscribe.AddressLabel, "600 100 200");
+        await Journey.Button(Page, Subscribe.Button).ClickAsync();
+        await Expect(Subscribe.Notice(Page)).ToBeVisibleAsync();
+        await CheckAsync("potwierdzenie (zapisano na wiadomości)");
+        await Page.GotoAsync(await Subscribe.StopPathFromMessageAsync(Site, "+48600100200"));
+        await Expect(Journey.Button(Page, Subscribe.StopButton)).ToBeVisibleAsync();
+        await CheckAsync("stop");
+
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
@@ -226,7 +243,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
             small.AddRange(found.Select(f => $"{label}: {f}"));
         }
 
-        foreach (var path in new[] { "/", "/status", "/wyglad", "/zgloszenie" })
+        foreach (var path in new[] { "/", "/status", "/wyglad", "/zgloszenie", UnknownStopLink })
         {
             await Page.GotoAsync(path);
             await MeasureAsync(path);
@@ -234,6 +251,17 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
 
         await Journey.WalkToCheckAsync(Page, JourneyAnswers.ForNeighbour, MeasureAsync, axe: false);
         await MeasureAsync("sprawdz");
+
+        // The confirmation with its sign-up form, and the stop page's button.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Wyślij zgłoszenie" }).ClickAsync();
+        await Page.WaitForURLAsync("**/zgloszenie/potwierdzenie");
+        await MeasureAsync("potwierdzenie");
+        await Journey.ChooseAsync(Page, "E-mailem");
+        await Journey.TypeAsync(Page, Subscribe.AddressLabel, "cel.dotyku@example.pl");
+        await Journey.Button(Page, Subscribe.Button).ClickAsync();
+        await Expect(Subscribe.Notice(Page)).ToBeVisibleAsync();
+        await Page.GotoAsync(await Subscribe.StopPathFromMessageAsync(Site, "cel.dotyku@example.pl"));
+        await MeasureAsync("stop");
         Assert.True(small.Count == 0, string.Join(Environment.NewLine, small));
     }
 

@@ -17,6 +17,7 @@ public sealed class PageTests(BrowserFixture browser, SiteFixture site) : SiteTe
     [InlineData("/latwy-tekst")]
     [InlineData("/jezyk-migowy")]
     [InlineData("/prywatnosc")]
+    [InlineData("/powiadomienia/stop/nieznanylink2345")]
     public async Task Page_Opened_LoadsInPolishWithOneHeadingAndNoAxeViolations(string path)
     {
         var response = await Page.GotoAsync(path);
