@@ -56,10 +56,8 @@ internal static class KioskExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
 
-        else
-        {
+            // Browsers are told to come back over HTTPS only; never in Development (it would stick to localhost).
             app.UseHsts();
         }
 

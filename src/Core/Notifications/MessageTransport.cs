@@ -21,7 +21,7 @@ public interface IMessageTransport
 /// <param name="Recipient">E.164 phone number or e-mail address.</param>
 /// <param name="Subject">E-mail subject; null for SMS.</param>
 /// <param name="Body">Plain text.</param>
-/// <param name="StopUrl">The subscriber's stop link (e-mail List-Unsubscribe), when there is one.</param>
+/// <param name="StopUrl">The subscriber's one-click stop address (e-mail List-Unsubscribe, RFC 8058), when there is one.</param>
 public sealed record OutgoingMessage(string Key, string Recipient, string? Subject, string Body, string? StopUrl);
 
 /// <summary>How one attempt ended.</summary>

@@ -187,7 +187,9 @@ public sealed partial class OutboxSender(
         return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * Random.Shared.NextDouble())));
     }
 
-    private string StopUrl(string token) => $"{options.Value.PublicSiteUrl.TrimEnd('/')}/powiadomienia/stop/{token}";
+    // For the e-mail's List-Unsubscribe header: the one-click address (RFC 8058), which a mail client POSTs to without our
+    // page; a client that opens it instead is sent on to the stop page.
+    private string StopUrl(string token) => $"{options.Value.PublicSiteUrl.TrimEnd('/')}/api/powiadomienia/stop/{token}";
 
     private static string Code(string? error) => string.IsNullOrWhiteSpace(error) ? "unknown" : error.Length > 200 ? error[..200] : error;
 

@@ -26,7 +26,7 @@ public sealed class OutboxSenderTests
         var call = Assert.Single(sms.Calls);
         var message = Assert.Single(await OutboxQueueTests.Messages(kit));
         Assert.Equal((message.Key, "+48600100200", message.Body), (call.Key, call.Recipient, call.Body));
-        Assert.Equal($"{TestOutbox.SiteUrl}/powiadomienia/stop/{subscription.Token}", call.StopUrl);
+        Assert.Equal($"{TestOutbox.SiteUrl}/api/powiadomienia/stop/{subscription.Token}", call.StopUrl);
         Assert.Equal((OutboxState.Sent, kit.Clock.GetUtcNow(), 1, id), (message.State, message.SentAt, message.Attempts, message.VisitRequestId));
         Assert.Equal("id-" + message.Key[..6], message.ProviderId);
         Assert.Null(message.LeaseUntil);

@@ -17,7 +17,10 @@ internal static class StopEndpoints
     // The body is one short field; anything longer is not a mail client.
     private const long MaxBodyBytes = 4096;
 
-    public static void MapStopEndpoints(this WebApplication app) =>
+    public static void MapStopEndpoints(this WebApplication app)
+    {
+        // A mail client that opens the List-Unsubscribe address rather than posting to it gets the stop page, which asks.
+        app.MapGet(OneClickPattern, (string token) => Results.Redirect("/powiadomienia/stop/" + Uri.EscapeDataString(token)));
         app.MapPost(OneClickPattern, async (string token, HttpContext context, Subscriptions subscriptions, IStringLocalizer<SubscriptionText> loc, CancellationToken ct) =>
         {
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -53,4 +56,5 @@ internal static class StopEndpoints
                 : Answer("OneClickStopped", StatusCodes.Status200OK);
         })
         .DisableAntiforgery();
+    }
 }
