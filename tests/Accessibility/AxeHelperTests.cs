@@ -1,0 +1,101 @@
+namespace MobilnyUrzednik.Accessibility;
+
+/// <summary>
+/// The axe helper every browser test leans on must fail on what it is meant to catch: a check that
+/// always passed would make every "zero violations" in the suite worthless.
+/// </summary>
+public sealed class AxeHelperTests(BrowserFixture browser)
+{
+    private const string Address = "http://axe-helper.test/";
+
+    private static string Html(string body) => $"""
+        <!DOCTYPE html>
+        <html lang="pl"><head><meta charset="utf-8"><title>Strona – test</title></head>
+        <body><main><h1>Strona</h1>{body}</main></body></html>
+        """;
+
+    private async Task<IPage> OpenAsync(string body, bool javaScript = true)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "pl-PL", JavaScriptEnabled = javaScript });
+        if (!javaScript)
+        {
+            Axe.MarkScriptless(context);
+        }
+
+        var html = Html(body);
+        await context.RouteAsync(Address + "**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Address);
+        return page;
+    }
+
+    [Fact]
+    public async Task CleanPage_Passes_InBothModes()
+    {
+        var page = await OpenAsync("<p>Tekst czytelny.</p><button type=\"button\" style=\"min-width:48px;min-height:48px\">Dalej</button>");
+        await Axe.CheckAsync(page, "czysta strona");
+        await Axe.CheckAsync(page, "czysta strona, 7:1", enhancedContrast: true);
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task MissingAltAndUnnamedButtonAndFaintText_FailWithEachRuleNamed()
+    {
+        var page = await OpenAsync("""
+            <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+            <button type="button" style="min-width:48px;min-height:48px"></button>
+            <p style="color:#bbb;background:#fff">Blady tekst</p>
+            """);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "zepsuta strona"));
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("button-name", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("color-contrast", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("zepsuta strona", failure.Message, StringComparison.Ordinal);
+
+        // Scanning again in the same document (axe is already there) finds the same.
+        failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "drugi raz"));
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SmallTargetsSideBySide_FailTargetSize_TheWcag22Rule()
+    {
+        var page = await OpenAsync("""
+            <div><a href="#a" style="display:inline-block;width:12px;height:12px;font-size:8px">a</a><a href="#b" style="display:inline-block;width:12px;height:12px;font-size:8px">b</a></div>
+            """);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "małe cele"));
+        Assert.Contains("target-size", failure.Message, StringComparison.Ordinal);
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TextAt5To1_PassesAA_ButFailsTheKiosks7To1()
+    {
+        // #707070 on white is about 4.95:1: enough for AA, not for the kiosk's enhanced rule.
+        var page = await OpenAsync("<p style=\"color:#707070;background:#fff\">Szary tekst</p>");
+        await Axe.CheckAsync(page, "AA");
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "7:1", enhancedContrast: true));
+        Assert.Contains("color-contrast-enhanced", failure.Message, StringComparison.Ordinal);
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task WithJavaScriptOff_TheCopyIsScanned_AndStillFails()
+    {
+        var page = await OpenAsync("<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">", javaScript: false);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "bez JavaScriptu"));
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RunRules_RunsOnlyTheNamedRules()
+    {
+        var page = await OpenAsync("<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"><button type=\"button\"></button>");
+        var scan = await Axe.RunRulesAsync(page, "button-name");
+        Assert.Equal(["button-name"], scan.Ran);
+        Assert.Equal(["button-name"], scan.Violations.Select(v => v.Id));
+        await page.Context.DisposeAsync();
+    }
+}
