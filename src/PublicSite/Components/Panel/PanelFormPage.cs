@@ -18,6 +18,11 @@ public abstract class PanelFormPage : PanelPage, IAsyncDisposable
     private IJSObjectReference? _module;
     private string? _focusSelector;
 
+    // Renders begun (the first one happens without ShouldRender) and renders the browser has shown, in order.
+    private int _rendersStarted = 1;
+    private int _rendersDone;
+    private int _focusFromRender;
+
     /// <summary>The problems shown now, in the order of the fields.</summary>
     protected IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
@@ -57,11 +62,31 @@ public abstract class PanelFormPage : PanelPage, IAsyncDisposable
         string.Format(CultureInfo.CurrentCulture, template, [.. error.Args.Select(a => a is int i ? i.ToString("N0", CultureInfo.CurrentCulture) : a)]);
 
     /// <summary>Moves focus to the first element matching <paramref name="selector"/> once the page has rendered.</summary>
-    protected void FocusAfterRender(string selector) => _focusSelector = selector;
+    protected void FocusAfterRender(string selector)
+    {
+        _focusSelector = selector;
+
+        // Only a render that starts from now on shows the change. On a live page the OnAfterRenderAsync of an earlier
+        // render (the one at a command's first await) runs only once the browser has acknowledged that render, which
+        // can be after the command finished: focusing then would look for the notice before it is on the page.
+        _focusFromRender = _rendersStarted + 1;
+    }
+
+    protected override bool ShouldRender()
+    {
+        var render = base.ShouldRender();
+        if (render)
+        {
+            _rendersStarted++;
+        }
+
+        return render;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_focusSelector is { } selector)
+        _rendersDone++;
+        if (_focusSelector is { } selector && _rendersDone >= _focusFromRender)
         {
             _focusSelector = null;
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./panel-admin.js");
