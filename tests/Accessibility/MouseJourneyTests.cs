@@ -40,6 +40,10 @@ public sealed class MouseJourneyTests(BrowserFixture browser, SiteFixture site) 
         await Expect(Journey.Button(Page, "Drukuj potwierdzenie")).ToBeVisibleAsync();
         await Expect(Page.Locator("main")).ToContainTextAsync("Co przygotować na wizytę: Wniosek o dowód osobisty");
 
+        // The neighbour learns now that the clerk will come with a password, and to let in nobody without it.
+        await Expect(Page.Locator("main ol")).ToContainTextAsync("hasło, które urzędnik powie w drzwiach");
+        await Expect(Page.Locator("main ol")).ToContainTextAsync("Nie wpuszczaj nikogo, kto nie zna hasła.");
+
         await Journey.FindOnStatusPageAsync(Page, code, "4567");
     }
 }
