@@ -136,7 +136,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         });
         await CheckAsync("sprawdz");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Wyślij zgłoszenie" }).ClickAsync();
-        await Page.WaitForURLAsync("**/zgloszenie/potwierdzenie");
+        await Expect(Page).ToHaveURLAsync(new Regex("/zgloszenie/potwierdzenie$"));
         await CheckAsync("potwierdzenie");
 
         // The sign-up form on the confirmation in its error state and with its notice, and the stop page of its message.
@@ -252,7 +252,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
 
         // The confirmation with its sign-up form, and the stop page's button.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Wyślij zgłoszenie" }).ClickAsync();
-        await Page.WaitForURLAsync("**/zgloszenie/potwierdzenie");
+        await Expect(Page).ToHaveURLAsync(new Regex("/zgloszenie/potwierdzenie$"));
         await MeasureAsync("potwierdzenie");
         await Journey.ChooseAsync(Page, "E-mailem");
         await Journey.TypeAsync(Page, Subscribe.AddressLabel, "cel.dotyku@example.pl");
@@ -327,7 +327,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         await Expect(answers).ToContainTextAsync("601 202 303");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Zmień adres" }).ClickAsync();
-        await Page.WaitForURLAsync("**/zgloszenie/adres?zmien=1");
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/zgloszenie/adres\?zmien=1$"));
         await Expect(Page.GetByLabel("Kod pocztowy")).ToHaveValueAsync("00950");
         await Expect(Page.GetByLabel("Ulica, numer domu i mieszkania")).ToHaveValueAsync("Główna 5 m. 3");
         await Page.GetByLabel("Ulica, numer domu i mieszkania").FillAsync("Polna 12");
@@ -337,7 +337,7 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         await Expect(answers).ToContainTextAsync("Polna 12");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Wyślij zgłoszenie" }).ClickAsync();
-        await Page.WaitForURLAsync("**/zgloszenie/potwierdzenie");
+        await Expect(Page).ToHaveURLAsync(new Regex("/zgloszenie/potwierdzenie$"));
         var code = string.Concat(await Page.Locator(".reference__group").AllTextContentsAsync());
 
         await Page.GotoAsync("/status");
