@@ -127,6 +127,22 @@ public sealed class StaffSignInTests(BrowserFixture browser, QuickRevalidationSi
         Assert.Equal(302, response.Status);
     }
 
+    // A page that sends staff to "Sesja się skończyła" (idle, or its account re-checked and refused) may not have
+    // cleared the cookie itself: the sign-in page that says so ends the session, so /panel asks for the password again.
+    [Fact]
+    public async Task SessionEndedPage_EndsTheSessionItSpeaksOf()
+    {
+        await Staff.SignInAsync(Page, Staff.Coordinator);
+        Assert.Equal(200, (await Context.APIRequest.GetAsync("/panel", new() { MaxRedirects = 0 })).Status);
+
+        await Page.GotoAsync("/panel/logowanie?wygaslo=1");
+        await Expect(Page.Locator("main .notice")).ToHaveTextAsync("Sesja się skończyła. Zaloguj się ponownie.");
+        Assert.Equal(302, (await Context.APIRequest.GetAsync("/panel", new() { MaxRedirects = 0 })).Status);
+        await Page.GotoAsync("/panel");
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel/logowanie"));
+        await Axe.CheckAsync(Page, "sesja zakończona");
+    }
+
     private async Task<string> CreateStaffAsync(string name, string role)
     {
         var email = $"{name}-{Guid.NewGuid():N}@przykladowo.example.pl";
