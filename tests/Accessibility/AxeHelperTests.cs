@@ -4,9 +4,12 @@ namespace MobilnyUrzednik.Accessibility;
 /// The axe helper every browser test leans on must fail on what it is meant to catch: a check that
 /// always passed would make every "zero violations" in the suite worthless.
 /// </summary>
-public sealed class AxeHelperTests(BrowserFixture browser)
+public sealed class AxeHelperTests(BrowserFixture browser) : IAsyncDisposable
 {
     private const string Address = "http://axe-helper.test/";
+    private const string ImageWithoutAlt = "<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">";
+
+    private readonly List<IBrowserContext> _contexts = [];
 
     private static string Html(string body) => $"""
         <!DOCTYPE html>
@@ -17,6 +20,7 @@ public sealed class AxeHelperTests(BrowserFixture browser)
     private async Task<IPage> OpenAsync(string body, bool javaScript = true)
     {
         var context = await browser.Browser.NewContextAsync(new() { Locale = "pl-PL", JavaScriptEnabled = javaScript });
+        _contexts.Add(context);
         if (!javaScript)
         {
             Axe.MarkScriptless(context);
@@ -29,33 +33,41 @@ public sealed class AxeHelperTests(BrowserFixture browser)
         return page;
     }
 
+    /// <summary>The check must fail, and its report must name the state and every one of <paramref name="rules"/>.</summary>
+    private static async Task ExpectFailureAsync(IPage page, string state, bool enhancedContrast, params string[] rules)
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, state, enhancedContrast));
+        Assert.Contains(state, failure.Message, StringComparison.Ordinal);
+        Assert.All(rules, rule => Assert.Contains(rule, failure.Message, StringComparison.Ordinal));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task CleanPage_Passes_InBothModes()
     {
         var page = await OpenAsync("<p>Tekst czytelny.</p><button type=\"button\" style=\"min-width:48px;min-height:48px\">Dalej</button>");
         await Axe.CheckAsync(page, "czysta strona");
         await Axe.CheckAsync(page, "czysta strona, 7:1", enhancedContrast: true);
-        await page.Context.DisposeAsync();
     }
 
     [Fact]
     public async Task MissingAltAndUnnamedButtonAndFaintText_FailWithEachRuleNamed()
     {
-        var page = await OpenAsync("""
-            <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+        var page = await OpenAsync(ImageWithoutAlt + """
             <button type="button" style="min-width:48px;min-height:48px"></button>
             <p style="color:#bbb;background:#fff">Blady tekst</p>
             """);
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "zepsuta strona"));
-        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("button-name", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("color-contrast", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("zepsuta strona", failure.Message, StringComparison.Ordinal);
+        await ExpectFailureAsync(page, "zepsuta strona", false, "image-alt", "button-name", "color-contrast");
 
         // Scanning again in the same document (axe is already there) finds the same.
-        failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "drugi raz"));
-        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
-        await page.Context.DisposeAsync();
+        await ExpectFailureAsync(page, "drugi raz", false, "image-alt");
     }
 
     [Fact]
@@ -64,9 +76,7 @@ public sealed class AxeHelperTests(BrowserFixture browser)
         var page = await OpenAsync("""
             <div><a href="#a" style="display:inline-block;width:12px;height:12px;font-size:8px">a</a><a href="#b" style="display:inline-block;width:12px;height:12px;font-size:8px">b</a></div>
             """);
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "małe cele"));
-        Assert.Contains("target-size", failure.Message, StringComparison.Ordinal);
-        await page.Context.DisposeAsync();
+        await ExpectFailureAsync(page, "małe cele", false, "target-size");
     }
 
     [Fact]
@@ -75,27 +85,22 @@ public sealed class AxeHelperTests(BrowserFixture browser)
         // #707070 on white is about 4.95:1: enough for AA, not for the kiosk's enhanced rule.
         var page = await OpenAsync("<p style=\"color:#707070;background:#fff\">Szary tekst</p>");
         await Axe.CheckAsync(page, "AA");
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "7:1", enhancedContrast: true));
-        Assert.Contains("color-contrast-enhanced", failure.Message, StringComparison.Ordinal);
-        await page.Context.DisposeAsync();
+        await ExpectFailureAsync(page, "7:1", true, "color-contrast-enhanced");
     }
 
     [Fact]
     public async Task WithJavaScriptOff_TheCopyIsScanned_AndStillFails()
     {
-        var page = await OpenAsync("<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">", javaScript: false);
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Axe.CheckAsync(page, "bez JavaScriptu"));
-        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
-        await page.Context.DisposeAsync();
+        var page = await OpenAsync(ImageWithoutAlt, javaScript: false);
+        await ExpectFailureAsync(page, "bez JavaScriptu", false, "image-alt");
     }
 
     [Fact]
     public async Task RunRules_RunsOnlyTheNamedRules()
     {
-        var page = await OpenAsync("<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"><button type=\"button\"></button>");
+        var page = await OpenAsync(ImageWithoutAlt + "<button type=\"button\"></button>");
         var scan = await Axe.RunRulesAsync(page, "button-name");
         Assert.Equal(["button-name"], scan.Ran);
         Assert.Equal(["button-name"], scan.Violations.Select(v => v.Id));
-        await page.Context.DisposeAsync();
     }
 }
