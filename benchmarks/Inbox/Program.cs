@@ -101,7 +101,7 @@ static async Task SeedAsync(Factory factory, int count)
     var statuses = Enum.GetValues<RequestStatus>();
     var channels = Enum.GetValues<RequestChannel>();
     await using var db = factory.CreateDbContext();
-    var services = await db.Services.Select(s => s.Id).ToListAsync();
+    var matters = await db.Matters.Select(s => s.Id).ToListAsync();
     var clerk = new StaffUser { UserName = "bench-clerk", DisplayName = "Urzędnik Testowy" };
     db.Users.Add(clerk);
     await db.SaveChangesAsync();
@@ -117,7 +117,7 @@ static async Task SeedAsync(Factory factory, int count)
                 Channel = channels[random.Next(channels.Length)],
                 LivesInMunicipality = true,
                 EligibilityReason = EligibilityReason.Age,
-                ServiceId = services[random.Next(services.Count)],
+                MatterId = matters[random.Next(matters.Count)],
                 Description = "Wniosek do złożenia podczas wizyty.",
                 ResidentName = $"{first[random.Next(first.Length)]} {last[random.Next(last.Length)]}",
                 ResidentPhone = "+486001" + random.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture),

@@ -181,7 +181,7 @@ public static class SubmissionLoad
         LivesInMunicipality = "tak",
         Reason = nameof(EligibilityReason.Age),
         Relation = nameof(SubmitterRelation.Self),
-        ServiceSlug = "dowod-osobisty",
+        MatterSlug = "dowod-osobisty",
         Description = "Potrzebny nowy dowód osobisty, stary stracił ważność.",
         ResidentName = "Janina Obciążeniowa",
         ResidentPhone = phone,

@@ -36,7 +36,7 @@ public static class CoreExtensions
         builder.Services.AddSingleton<DraftStore>();
         builder.Services.AddSingleton<RequestSubmission>();
         builder.Services.AddSingleton<StatusLookup>();
-        builder.Services.AddSingleton<ServiceCatalogue>();
+        builder.Services.AddSingleton<MatterCatalogue>();
         builder.Services.AddSingleton<Audit.AuditLog>();
         builder.Services.AddSingleton<Office.RequestDetails>();
         builder.Services.AddSingleton<Office.RequestActions>();

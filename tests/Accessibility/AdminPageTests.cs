@@ -39,7 +39,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         int before, audited;
         await using (var db = Site.OpenDatabase())
         {
-            before = await db.Services.CountAsync(Ct);
+            before = await db.Matters.CountAsync(Ct);
             audited = await db.AuditLog.CountAsync(a => a.Action == AuditActions.CatalogueChanged, Ct);
         }
 
@@ -61,7 +61,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await Axe.CheckAsync(Page, "sprawy: znaczniki i długi tekst");
         await using (var db = Site.OpenDatabase())
         {
-            Assert.Equal(before, await db.Services.CountAsync(Ct));
+            Assert.Equal(before, await db.Matters.CountAsync(Ct));
             Assert.Equal(audited, await db.AuditLog.CountAsync(a => a.Action == AuditActions.CatalogueChanged, Ct));
         }
 
@@ -108,8 +108,8 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
 
         await Expect(Page.Locator("[data-panel-saved]")).ToHaveTextAsync("Dodano sprawę „Zasiłek pielęgnacyjny”.");
         await using var db = Site.OpenDatabase();
-        var service = await db.Services.Include(s => s.Checklist).SingleAsync(s => s.Slug == "zasilek-pielegnacyjny", Ct);
-        Assert.Equal(["Orzeczenie", "Dowód osobisty"], service.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text));
+        var matter = await db.Matters.Include(s => s.Checklist).SingleAsync(s => s.Slug == "zasilek-pielegnacyjny", Ct);
+        Assert.Equal(["Orzeczenie", "Dowód osobisty"], matter.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class AdminPageTests(BrowserFixture browser, SiteFixture site) : S
         await Expect(Page.Locator("main table tbody tr").First).ToContainTextAsync("Logowanie");
         await Axe.CheckAsync(Page, "dziennik");
 
-        await Page.GetByLabel("Czego dotyczy (opcjonalnie)").FillAsync("service:999999");
+        await Page.GetByLabel("Czego dotyczy (opcjonalnie)").FillAsync("matter:999999");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pokaż", Exact = true }).ClickAsync();
         await Expect(Page.Locator("main table tbody")).ToHaveTextAsync("Brak wpisów dla tych filtrów.");
         await Axe.CheckAsync(Page, "dziennik: pusty");

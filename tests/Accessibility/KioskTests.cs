@@ -13,7 +13,7 @@ namespace MobilnyUrzednik.Accessibility;
 public sealed class KioskTests(BrowserFixture browser, KioskTests.KioskFixture kiosk) : IClassFixture<KioskTests.KioskFixture>
 {
     [Fact]
-    public async Task StartPage_Opened_ShowsTheServiceAndHelpWithNoAxeViolations()
+    public async Task StartPage_Opened_ShowsTheMatterAndHelpWithNoAxeViolations()
     {
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = kiosk.BaseAddress.ToString(), Locale = "pl-PL" });
         var page = await context.NewPageAsync();

@@ -70,14 +70,14 @@ public static class Staff
     public static async Task<int> CreateRequestAsync(SiteFixture site, string residentName = "Janina Kowalczyk", string residentPhone = "+48600100200")
     {
         await using var db = site.OpenDatabase();
-        var service = await db.Services.FirstAsync(s => s.Slug != "inna");
+        var matter = await db.Matters.FirstAsync(s => s.Slug != "inna");
         var request = new VisitRequest
         {
             TrackingCode = TrackingCode.NewCode(),
             Channel = RequestChannel.Web,
             LivesInMunicipality = true,
             EligibilityReason = EligibilityReason.Age,
-            ServiceId = service.Id,
+            MatterId = matter.Id,
             Description = "Potrzebny nowy dowód osobisty.",
             ResidentName = residentName,
             ResidentPhone = residentPhone,

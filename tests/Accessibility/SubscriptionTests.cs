@@ -36,7 +36,7 @@ internal static partial class Subscribe
             Channel = RequestChannel.Web,
             LivesInMunicipality = true,
             EligibilityReason = EligibilityReason.Age,
-            ServiceId = await db.Services.OrderBy(s => s.SortOrder).Select(s => s.Id).FirstAsync(),
+            MatterId = await db.Matters.OrderBy(s => s.SortOrder).Select(s => s.Id).FirstAsync(),
             Description = "Potrzebny nowy dowód osobisty.",
             ResidentName = "Wiesława Śledzona",
             ResidentPhone = "+48600100200",

@@ -29,7 +29,7 @@ internal sealed partial class JourneyClient : IDisposable
         ("miejsce-zamieszkania", new() { ["Form.LivesInMunicipality"] = "tak" }),
         ("powod", new() { ["Form.Reason"] = nameof(EligibilityReason.Age) }),
         ("dla-kogo", new() { ["Form.Relation"] = nameof(SubmitterRelation.Self) }),
-        ("sprawa", new() { ["Form.ServiceSlug"] = "dowod-osobisty" }),
+        ("sprawa", new() { ["Form.MatterSlug"] = "dowod-osobisty" }),
         ("opis", new() { ["Form.Description"] = "Potrzebny nowy dowód osobisty, stary stracił ważność." }),
         ("mieszkaniec", new() { ["Form.ResidentName"] = "Janina Kowalczyk", ["Form.ResidentPhone"] = phone }),
         ("adres", new() { ["Form.Street"] = "Główna 5 m. 3", ["Form.PostalCode"] = "00-950", ["Form.Town"] = "Przykładowo" }),

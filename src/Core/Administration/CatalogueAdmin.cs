@@ -8,22 +8,22 @@ using MobilnyUrzednik.Core.Staff;
 namespace MobilnyUrzednik.Core.Administration;
 
 /// <summary>What the administrator types for a matter. The checklist is one item per line.</summary>
-public sealed class ServiceForm
+public sealed class MatterForm
 {
     public string? Name { get; set; }
     public string? Description { get; set; }
     public string? Checklist { get; set; }
 
-    public static ServiceForm From(Service service) => new()
+    public static MatterForm From(Matter matter) => new()
     {
-        Name = service.Name,
-        Description = service.Description,
-        Checklist = string.Join('\n', service.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text)),
+        Name = matter.Name,
+        Description = matter.Description,
+        Checklist = string.Join('\n', matter.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text)),
     };
 }
 
 /// <summary>
-/// The service catalogue for the administrator: add and edit matters and their checklists, retire a matter
+/// The matter catalogue for the administrator: add and edit matters and their checklists, retire a matter
 /// (it leaves the public journey; requests that named it keep it) and restore it. Every change demands
 /// <see cref="StaffPermission.ManageCatalogue"/> and writes <see cref="AuditActions.CatalogueChanged"/>.
 /// </summary>
@@ -35,18 +35,18 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
     public const int ChecklistMaxItems = 20;
 
     /// <summary>Every matter, retired ones too, in display order, with checklists.</summary>
-    public async Task<IReadOnlyList<Service>> ListAsync(StaffActor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Matter>> ListAsync(StaffActor actor, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Services.AsNoTracking()
+        return await db.Matters.AsNoTracking()
             .Include(s => s.Checklist.OrderBy(c => c.SortOrder))
             .OrderBy(s => s.IsRetired).ThenBy(s => s.SortOrder)
             .ToListAsync(ct);
     }
 
     /// <summary>Adds a matter at the end of the list; its slug comes from the name and is made unique.</summary>
-    public async Task<AdminResult> AddAsync(StaffActor actor, ServiceForm form, CancellationToken ct = default)
+    public async Task<AdminResult> AddAsync(StaffActor actor, MatterForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -56,21 +56,21 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
             return new AdminResult(errors);
         }
 
-        var slugs = await db.Services.Select(s => s.Slug).ToListAsync(ct);
-        var service = new Service
+        var slugs = await db.Matters.Select(s => s.Slug).ToListAsync(ct);
+        var matter = new Matter
         {
             Slug = UniqueSlug(Slug.FromName(name), slugs),
             Name = name,
             Description = description,
-            SortOrder = (await db.Services.MaxAsync(s => (int?)s.SortOrder, ct) ?? 0) + 1,
+            SortOrder = (await db.Matters.MaxAsync(s => (int?)s.SortOrder, ct) ?? 0) + 1,
             Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList(),
         };
 
         // The audit entry names the new id, so the two writes share one transaction instead of one SaveChanges.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Services.Add(service);
+        db.Matters.Add(matter);
         await db.SaveChangesAsync(ct);
-        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(service.Id), "added");
+        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "added");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return AdminResult.Ok;
@@ -79,68 +79,68 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
     /// <summary>
     /// Changes a matter's name, description and checklist. The slug stays: drafts and links use it.
     /// </summary>
-    public async Task<AdminResult> EditAsync(StaffActor actor, int serviceId, ServiceForm form, CancellationToken ct = default)
+    public async Task<AdminResult> EditAsync(StaffActor actor, int matterId, MatterForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var service = await db.Services.Include(s => s.Checklist).FirstOrDefaultAsync(s => s.Id == serviceId, ct);
-        if (service is null)
+        var matter = await db.Matters.Include(s => s.Checklist).FirstOrDefaultAsync(s => s.Id == matterId, ct);
+        if (matter is null)
         {
-            return AdminResult.Fail(nameof(ServiceForm.Name), "Service_NotFound");
+            return AdminResult.Fail(nameof(MatterForm.Name), "Matter_NotFound");
         }
 
-        var (name, description, items, errors) = await ValidateAsync(db, form, serviceId, ct);
+        var (name, description, items, errors) = await ValidateAsync(db, form, matterId, ct);
         if (errors.Count > 0)
         {
             return new AdminResult(errors);
         }
 
-        service.Name = name;
-        service.Description = description;
-        db.RemoveRange(service.Checklist);
-        service.Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList();
-        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(service.Id), "edited");
+        matter.Name = name;
+        matter.Description = description;
+        db.RemoveRange(matter.Checklist);
+        matter.Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList();
+        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "edited");
         await db.SaveChangesAsync(ct);
         return AdminResult.Ok;
     }
 
     /// <summary>Takes a matter out of the public journey. The last offered matter cannot be retired.</summary>
-    public async Task<AdminResult> RetireAsync(StaffActor actor, int serviceId, CancellationToken ct = default) =>
-        await SetRetiredAsync(actor, serviceId, retired: true, ct);
+    public async Task<AdminResult> RetireAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
+        await SetRetiredAsync(actor, matterId, retired: true, ct);
 
     /// <summary>Offers a retired matter again.</summary>
-    public async Task<AdminResult> RestoreAsync(StaffActor actor, int serviceId, CancellationToken ct = default) =>
-        await SetRetiredAsync(actor, serviceId, retired: false, ct);
+    public async Task<AdminResult> RestoreAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
+        await SetRetiredAsync(actor, matterId, retired: false, ct);
 
-    private async Task<AdminResult> SetRetiredAsync(StaffActor actor, int serviceId, bool retired, CancellationToken ct)
+    private async Task<AdminResult> SetRetiredAsync(StaffActor actor, int matterId, bool retired, CancellationToken ct)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var service = await db.Services.FirstOrDefaultAsync(s => s.Id == serviceId, ct);
-        if (service is null)
+        var matter = await db.Matters.FirstOrDefaultAsync(s => s.Id == matterId, ct);
+        if (matter is null)
         {
-            return AdminResult.Fail("service", "Service_NotFound");
+            return AdminResult.Fail("matter", "Matter_NotFound");
         }
 
-        if (service.IsRetired == retired)
+        if (matter.IsRetired == retired)
         {
             return AdminResult.Ok;
         }
 
-        if (retired && !await db.Services.AnyAsync(s => s.Id != serviceId && !s.IsRetired, ct))
+        if (retired && !await db.Matters.AnyAsync(s => s.Id != matterId && !s.IsRetired, ct))
         {
-            return AdminResult.Fail("service", "Service_LastOffered");
+            return AdminResult.Fail("matter", "Matter_LastOffered");
         }
 
-        service.IsRetired = retired;
-        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(service.Id), retired ? "retired" : "restored");
+        matter.IsRetired = retired;
+        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), retired ? "retired" : "restored");
         await db.SaveChangesAsync(ct);
         return AdminResult.Ok;
     }
 
-    private static readonly string[] FieldOrder = [nameof(ServiceForm.Name), nameof(ServiceForm.Description), nameof(ServiceForm.Checklist)];
+    private static readonly string[] FieldOrder = [nameof(MatterForm.Name), nameof(MatterForm.Description), nameof(MatterForm.Checklist)];
 
-    public static string Subject(int serviceId) => $"service:{serviceId}";
+    public static string Subject(int matterId) => $"matter:{matterId}";
 
     internal static string UniqueSlug(string slug, IReadOnlyCollection<string> taken)
     {
@@ -154,11 +154,11 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
     }
 
     private static async Task<(string Name, string Description, List<string> Items, List<AnswerError> Errors)> ValidateAsync(
-        AppDbContext db, ServiceForm form, int? serviceId, CancellationToken ct)
+        AppDbContext db, MatterForm form, int? matterId, CancellationToken ct)
     {
         var errors = new List<AnswerError>();
-        var name = AdminValidation.Text(form.Name, nameof(ServiceForm.Name), "ServiceName", NameMaxLength, errors);
-        var description = AdminValidation.Text(form.Description, nameof(ServiceForm.Description), "ServiceDescription", DescriptionMaxLength, errors, multiline: true);
+        var name = AdminValidation.Text(form.Name, nameof(MatterForm.Name), "MatterName", NameMaxLength, errors);
+        var description = AdminValidation.Text(form.Description, nameof(MatterForm.Description), "MatterDescription", DescriptionMaxLength, errors, multiline: true);
 
         var lines = (form.Checklist ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var items = new List<string>();
@@ -166,7 +166,7 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         foreach (var line in lines)
         {
             var before = itemErrors.Count;
-            var text = AdminValidation.Text(line, nameof(ServiceForm.Checklist), "ChecklistItem", ChecklistItemMaxLength, itemErrors, required: false);
+            var text = AdminValidation.Text(line, nameof(MatterForm.Checklist), "ChecklistItem", ChecklistItemMaxLength, itemErrors, required: false);
             if (text.Length == 0)
             {
                 continue;
@@ -187,16 +187,16 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         }
         else if (items.Count > ChecklistMaxItems)
         {
-            errors.Add(new(nameof(ServiceForm.Checklist), "Checklist_TooMany", ChecklistMaxItems, items.Count));
+            errors.Add(new(nameof(MatterForm.Checklist), "Checklist_TooMany", ChecklistMaxItems, items.Count));
         }
 
-        if (errors.All(e => e.Field != nameof(ServiceForm.Name)))
+        if (errors.All(e => e.Field != nameof(MatterForm.Name)))
         {
             var lower = name.ToLowerInvariant();
-            var names = await db.Services.Where(s => s.Id != serviceId).Select(s => s.Name).ToListAsync(ct);
+            var names = await db.Matters.Where(s => s.Id != matterId).Select(s => s.Name).ToListAsync(ct);
             if (names.Any(n => n.ToLowerInvariant() == lower))
             {
-                errors.Add(new(nameof(ServiceForm.Name), "ServiceName_Duplicate"));
+                errors.Add(new(nameof(MatterForm.Name), "MatterName_Duplicate"));
             }
         }
 

@@ -13,7 +13,7 @@ public sealed record ReportRow(string Label, int Count);
 /// <param name="From">First day of the period (Warsaw).</param>
 /// <param name="To">Today (Warsaw).</param>
 /// <param name="PerMonth">Twelve rows, oldest first; labels "yyyy-MM".</param>
-/// <param name="PerService">Matters with at least one request, most requested first; retired matters keep their name.</param>
+/// <param name="PerMatter">Matters with at least one request, most requested first; retired matters keep their name.</param>
 /// <param name="PerChannel">Every channel (<see cref="RequestChannel"/> names), zero counts included.</param>
 /// <param name="MedianDaysToVisit">Median days from the request's day to its first booked visit's day; null without any visit.</param>
 /// <param name="RequestsWithVisit">How many requests the median is taken over.</param>
@@ -24,7 +24,7 @@ public sealed record ProgrammeReport(
     DateOnly From,
     DateOnly To,
     IReadOnlyList<ReportRow> PerMonth,
-    IReadOnlyList<ReportRow> PerService,
+    IReadOnlyList<ReportRow> PerMatter,
     IReadOnlyList<ReportRow> PerChannel,
     double? MedianDaysToVisit,
     int RequestsWithVisit,
@@ -55,7 +55,7 @@ public sealed class Reports(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var requests = await db.VisitRequests.AsNoTracking()
             .Where(r => r.CreatedAt >= start)
-            .Select(r => new { r.Id, r.CreatedAt, r.ServiceId, r.Channel, r.Status })
+            .Select(r => new { r.Id, r.CreatedAt, r.MatterId, r.Channel, r.Status })
             .ToListAsync(ct);
 
         // The first visit booked for each request (the lowest id), whatever became of it later.
@@ -64,16 +64,16 @@ public sealed class Reports(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
             .GroupBy(v => v.VisitRequestId)
             .Select(g => g.OrderBy(v => v.Id).Select(v => new { v.VisitRequestId, v.Date }).First())
             .ToListAsync(ct);
-        var names = await db.Services.AsNoTracking().Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var names = await db.Matters.AsNoTracking().Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
 
-        var rows = requests.Select(r => new { r.Id, Day = AuditQuery.WarsawDate(r.CreatedAt), r.ServiceId, r.Channel, r.Status }).ToList();
+        var rows = requests.Select(r => new { r.Id, Day = AuditQuery.WarsawDate(r.CreatedAt), r.MatterId, r.Channel, r.Status }).ToList();
 
         var perMonth = Enumerable.Range(0, Months)
             .Select(i => from.AddMonths(i))
             .Select(m => new ReportRow($"{m.Year:D4}-{m.Month:D2}", rows.Count(r => r.Day.Year == m.Year && r.Day.Month == m.Month)))
             .ToList();
 
-        var perService = rows.GroupBy(r => r.ServiceId)
+        var perMatter = rows.GroupBy(r => r.MatterId)
             .Select(g => new ReportRow(names.GetValueOrDefault(g.Key, "?"), g.Count()))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Label, StringComparer.Ordinal)
             .ToList();
@@ -90,7 +90,7 @@ public sealed class Reports(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
 
         var closed = rows.Count(r => r.Status is RequestStatus.Completed or RequestStatus.Cancelled or RequestStatus.Rejected);
         var completed = rows.Count(r => r.Status == RequestStatus.Completed);
-        return new ProgrammeReport(from, today, perMonth, perService, perChannel, Median(days), days.Count, rows.Count, closed, completed);
+        return new ProgrammeReport(from, today, perMonth, perMatter, perChannel, Median(days), days.Count, rows.Count, closed, completed);
     }
 
     /// <summary>The middle value; with an even count, the mean of the two middle values. Null for none.</summary>

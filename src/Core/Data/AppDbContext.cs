@@ -14,7 +14,7 @@ namespace MobilnyUrzednik.Core.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<MunicipalitySettings> Municipalities => Set<MunicipalitySettings>();
-    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
     public DbSet<RequestHistoryEntry> RequestHistory => Set<RequestHistoryEntry>();
     public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
@@ -115,13 +115,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(m => m.BuildingAccessibility).HasMaxLength(4000);
         });
 
-        modelBuilder.Entity<Service>(e =>
+        modelBuilder.Entity<Matter>(e =>
         {
             e.HasIndex(s => s.Slug).IsUnique();
             e.Property(s => s.Slug).HasMaxLength(80);
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Description).HasMaxLength(1000);
-            e.HasMany(s => s.Checklist).WithOne().HasForeignKey(c => c.ServiceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Checklist).WithOne().HasForeignKey(c => c.MatterId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ChecklistItem>(e => e.Property(c => c.Text).HasMaxLength(300));
 
@@ -156,7 +156,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(r => r.SubmitterPhone).HasMaxLength(20);
             e.Property(r => r.ContactEmail).HasMaxLength(RequestJourney.EmailMaxLength);
             e.Property(r => r.AccessNotes).HasMaxLength(RequestJourney.AccessNotesMaxLength * 4);
-            e.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Matter).WithMany().HasForeignKey(r => r.MatterId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.VisitRequestId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(r => r.ContactPhone);
         });

@@ -37,15 +37,15 @@ public static class DemoData
             });
         }
 
-        if (!await db.Services.AnyAsync(ct))
+        if (!await db.Matters.AnyAsync(ct))
         {
-            db.Services.AddRange(Catalogue());
+            db.Matters.AddRange(Catalogue());
         }
 
         await db.SaveChangesAsync(ct);
     }
 
-    private static IEnumerable<Service> Catalogue()
+    private static IEnumerable<Matter> Catalogue()
     {
         var order = 0;
         yield return Make(ref order, "dowod-osobisty", "Wniosek o dowód osobisty",
@@ -80,9 +80,9 @@ public static class DemoData
             "Dokumenty, które dotyczą sprawy");
     }
 
-    private static Service Make(ref int order, string slug, string name, string description, params string[] checklist)
+    private static Matter Make(ref int order, string slug, string name, string description, params string[] checklist)
     {
-        var service = new Service
+        var matter = new Matter
         {
             Slug = slug,
             Name = name,
@@ -92,9 +92,9 @@ public static class DemoData
         };
         for (var i = 0; i < checklist.Length; i++)
         {
-            service.Checklist.Add(new ChecklistItem { Text = checklist[i], SortOrder = i + 1 });
+            matter.Checklist.Add(new ChecklistItem { Text = checklist[i], SortOrder = i + 1 });
         }
 
-        return service;
+        return matter;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -70,7 +69,7 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
                 queued += due.Count;
                 LogQueued(log, visit.Id, request.Id, due.Count);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
                 // Another run queued them a moment ago: the unique key kept them single.
                 db.ChangeTracker.Clear();

@@ -123,9 +123,9 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
     private static async Task<MessageFacts> FactsAsync(AppDbContext db, VisitRequest request, CancellationToken ct)
     {
         var municipality = await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.Name, m.Phone }).FirstAsync(ct);
-        var service = request.Service?.Name
-            ?? await db.Services.AsNoTracking().Where(s => s.Id == request.ServiceId).Select(s => s.Name).FirstAsync(ct);
-        return new MessageFacts(municipality.Name, municipality.Phone, service);
+        var matter = request.Matter?.Name
+            ?? await db.Matters.AsNoTracking().Where(s => s.Id == request.MatterId).Select(s => s.Name).FirstAsync(ct);
+        return new MessageFacts(municipality.Name, municipality.Phone, matter);
     }
 
     private OutboxMessage Compose(VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, MessageFacts facts, VisitFacts? visit, string? note, string? key)
@@ -136,7 +136,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
         {
             ["gmina"] = facts.Municipality,
             ["numer"] = TrackingCode.Format(request.TrackingCode),
-            ["sprawa"] = facts.Service,
+            ["sprawa"] = facts.Matter,
             ["telefon"] = facts.Phone,
             ["status"] = StatusUrl(request.TrackingCode),
             ["stop"] = StopUrl(subscriber.Token),
@@ -175,5 +175,5 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
 
     private static string NewToken() => RandomNumberGenerator.GetString(TokenAlphabet, 20);
 
-    private sealed record MessageFacts(string Municipality, string Phone, string Service);
+    private sealed record MessageFacts(string Municipality, string Phone, string Matter);
 }

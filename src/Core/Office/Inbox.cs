@@ -22,7 +22,7 @@ public sealed record InboxQuery
     public string? Search { get; init; }
 
     public RequestStatus? Status { get; init; }
-    public int? ServiceId { get; init; }
+    public int? MatterId { get; init; }
     public RequestChannel? Channel { get; init; }
 
     /// <summary>Received on or after this day (Warsaw).</summary>
@@ -38,7 +38,7 @@ public sealed record InboxQuery
 
 /// <summary>One line of the inbox.</summary>
 public sealed record InboxRow(
-    int Id, string TrackingCode, DateTimeOffset CreatedAt, RequestStatus Status, string ServiceName,
+    int Id, string TrackingCode, DateTimeOffset CreatedAt, RequestStatus Status, string MatterName,
     RequestChannel Channel, string ResidentName, string Town, bool Overdue, DateOnly? VisitDate);
 
 /// <summary>A page of the inbox and where it sits in the whole.</summary>
@@ -83,9 +83,9 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
             requests = requests.Where(r => r.Status == status);
         }
 
-        if (query.ServiceId is { } serviceId)
+        if (query.MatterId is { } matterId)
         {
-            requests = requests.Where(r => r.ServiceId == serviceId);
+            requests = requests.Where(r => r.MatterId == matterId);
         }
 
         if (query.Channel is { } channel)
@@ -129,7 +129,7 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
                 r.TrackingCode,
                 r.CreatedAt,
                 r.Status,
-                ServiceName = r.Service!.Name,
+                MatterName = r.Matter!.Name,
                 r.Channel,
                 r.ResidentName,
                 r.Town,
@@ -139,7 +139,7 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
             .ToListAsync(ct);
 
         return new InboxResult(
-            [.. rows.Select(r => new InboxRow(r.Id, r.TrackingCode, r.CreatedAt, r.Status, r.ServiceName, r.Channel, r.ResidentName, r.Town,
+            [.. rows.Select(r => new InboxRow(r.Id, r.TrackingCode, r.CreatedAt, r.Status, r.MatterName, r.Channel, r.ResidentName, r.Town,
                 Open.Contains(r.Status) && r.Visit is null && r.CreatedAt < overdueBefore, r.Visit))],
             total, page, pageCount);
     }

@@ -18,7 +18,7 @@ public sealed class RequestDetails(IDbContextFactory<AppDbContext> dbFactory, Au
         actor.Demand(StaffPermission.ReadRequest);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.VisitRequests.AsNoTracking()
-            .Include(r => r.Service).ThenInclude(s => s!.Checklist)
+            .Include(r => r.Matter).ThenInclude(s => s!.Checklist)
             .Include(r => r.History.OrderBy(h => h.Id))
             .Include(r => r.Visits.OrderBy(v => v.Id)).ThenInclude(v => v.Clerk)
             .AsSplitQuery()

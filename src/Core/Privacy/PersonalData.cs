@@ -12,7 +12,7 @@ using MobilnyUrzednik.Core.Visits;
 namespace MobilnyUrzednik.Core.Privacy;
 
 /// <summary>A request that holds the data a person asked about.</summary>
-public sealed record PersonalDataMatch(int RequestId, string TrackingCode, string ServiceName, RequestStatus Status, DateTimeOffset CreatedAt, bool Anonymised);
+public sealed record PersonalDataMatch(int RequestId, string TrackingCode, string MatterName, RequestStatus Status, DateTimeOffset CreatedAt, bool Anonymised);
 
 /// <summary>
 /// A resident's rights over their data (RODO art. 15 access, art. 17 erasure), for administrators: find the requests
@@ -68,7 +68,7 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
         }
 
         var matches = await found.AsNoTracking().OrderByDescending(r => r.Id).Take(MaxMatches)
-            .Select(r => new PersonalDataMatch(r.Id, r.TrackingCode, r.Service!.Name, r.Status, r.CreatedAt, r.AnonymisedAt != null))
+            .Select(r => new PersonalDataMatch(r.Id, r.TrackingCode, r.Matter!.Name, r.Status, r.CreatedAt, r.AnonymisedAt != null))
             .ToListAsync(ct);
         if (matches.Count > 0)
         {
@@ -84,7 +84,7 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
         actor.Demand(StaffPermission.ManagePersonalData);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var r = await db.VisitRequests.AsNoTracking().AsSplitQuery()
-            .Include(x => x.Service)
+            .Include(x => x.Matter)
             .Include(x => x.History.OrderBy(h => h.Id))
             .Include(x => x.Visits.OrderBy(v => v.Id)).ThenInclude(v => v.Clerk)
             .Include(x => x.Subscriptions.OrderBy(s => s.Id))
@@ -99,7 +99,7 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
         {
             ["wygenerowano"] = Local(clock.GetUtcNow()),
             ["numerZgloszenia"] = TrackingCode.Format(r.TrackingCode),
-            ["sprawa"] = r.Service?.Name,
+            ["sprawa"] = r.Matter?.Name,
             ["status"] = r.Status.ToString(),
             ["kanal"] = r.Channel.ToString(),
             ["kiosk"] = r.KioskLocation,

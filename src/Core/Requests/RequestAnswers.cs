@@ -22,7 +22,7 @@ public sealed class RequestAnswers
     public string? Relation { get; set; }
 
     // The matter.
-    public string? ServiceSlug { get; set; }
+    public string? MatterSlug { get; set; }
     public string? Description { get; set; }
 
     // The resident.

@@ -28,7 +28,7 @@ public enum JourneyStep
 /// <param name="Args">Values for the message's placeholders.</param>
 public sealed record AnswerError(string Field, string Code, params object[] Args);
 
-/// <summary>Why a person cannot use the service, in words the eligibility page explains.</summary>
+/// <summary>Why a person cannot use the matter, in words the eligibility page explains.</summary>
 public enum Ineligibility
 {
     None,
@@ -106,7 +106,7 @@ public static class RequestJourney
     /// The first step, up to <paramref name="upTo"/>, that is not yet answered validly; null when all are.
     /// A person who jumps ahead by address is sent back here.
     /// </summary>
-    public static JourneyStep? FirstIncomplete(RequestAnswers answers, IReadOnlyList<Service> catalogue, DateOnly today, JourneyStep upTo = JourneyStep.Check)
+    public static JourneyStep? FirstIncomplete(RequestAnswers answers, IReadOnlyList<Matter> catalogue, DateOnly today, JourneyStep upTo = JourneyStep.Check)
     {
         foreach (var step in Steps)
         {
@@ -137,7 +137,7 @@ public static class RequestJourney
     }
 
     /// <summary>The problems with the answers of one step; empty when the step is valid.</summary>
-    public static IReadOnlyList<AnswerError> Validate(JourneyStep step, RequestAnswers a, IReadOnlyList<Service> catalogue, DateOnly today)
+    public static IReadOnlyList<AnswerError> Validate(JourneyStep step, RequestAnswers a, IReadOnlyList<Matter> catalogue, DateOnly today)
     {
         var errors = new List<AnswerError>();
         switch (step)
@@ -164,9 +164,9 @@ public static class RequestJourney
 
                 break;
             case JourneyStep.Matter:
-                if (FindService(a.ServiceSlug, catalogue) is null)
+                if (FindMatter(a.MatterSlug, catalogue) is null)
                 {
-                    errors.Add(new(nameof(a.ServiceSlug), "ServiceSlug_Required"));
+                    errors.Add(new(nameof(a.MatterSlug), "MatterSlug_Required"));
                 }
 
                 break;
@@ -226,7 +226,7 @@ public static class RequestJourney
     }
 
     /// <summary>The catalogue entry for a slug, if it is offered.</summary>
-    public static Service? FindService(string? slug, IReadOnlyList<Service> catalogue) =>
+    public static Matter? FindMatter(string? slug, IReadOnlyList<Matter> catalogue) =>
         catalogue.FirstOrDefault(s => !s.IsRetired && s.Slug == slug);
 
     /// <summary>The preferred date from the three typed fields, or null when they are not a real date.</summary>
@@ -253,10 +253,10 @@ public static class RequestJourney
         where T : struct, Enum =>
         value is not null && Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && value == parsed.ToString();
 
-    private static void ValidateDescription(RequestAnswers a, IReadOnlyList<Service> catalogue, List<AnswerError> errors)
+    private static void ValidateDescription(RequestAnswers a, IReadOnlyList<Matter> catalogue, List<AnswerError> errors)
     {
         var text = PlainText.Tidy(a.Description, multiline: true);
-        var required = FindService(a.ServiceSlug, catalogue)?.IsOther ?? true;
+        var required = FindMatter(a.MatterSlug, catalogue)?.IsOther ?? true;
         if (text.Length == 0)
         {
             if (required)

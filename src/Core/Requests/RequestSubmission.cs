@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Common;
@@ -31,7 +30,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         var answers = System.Text.Json.JsonSerializer.Deserialize<RequestAnswers>(draft.AnswersJson, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? new RequestAnswers();
-        var catalogue = await db.Services.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
+        var catalogue = await db.Matters.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
         var today = WarsawTime.Today(clock);
         var errors = RequestJourney.Validate(JourneyStep.Check, answers, catalogue, today);
         if (errors.Count > 0 || RequestJourney.CheckEligibility(answers) != Ineligibility.None)
@@ -39,10 +38,10 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             return SubmissionResult.Incomplete(errors);
         }
 
-        var service = RequestJourney.FindService(answers.ServiceSlug, catalogue)!;
+        var matter = RequestJourney.FindMatter(answers.MatterSlug, catalogue)!;
         for (var attempt = 0; ; attempt++)
         {
-            var request = Build(answers, service, channel);
+            var request = Build(answers, matter, channel);
             request.TrackingCode = TrackingCode.NewCode();
             request.SubmissionKey = draftKey;
             request.RecordSubmission(actor, clock.GetUtcNow());
@@ -60,7 +59,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
                 await tx.CommitAsync(ct);
                 return SubmissionResult.Created(request.Id, request.TrackingCode);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
@@ -116,7 +115,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             return SubmissionResult.Created(existing.Id, existing.TrackingCode);
         }
 
-        var catalogue = await db.Services.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
+        var catalogue = await db.Matters.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct);
         var errors = RequestJourney.Validate(JourneyStep.Check, answers, catalogue, WarsawTime.Today(clock)).ToList();
         switch (RequestJourney.CheckEligibility(answers))
         {
@@ -133,10 +132,10 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             return SubmissionResult.Incomplete(errors);
         }
 
-        var service = RequestJourney.FindService(answers.ServiceSlug, catalogue)!;
+        var matter = RequestJourney.FindMatter(answers.MatterSlug, catalogue)!;
         for (var attempt = 0; ; attempt++)
         {
-            var request = Build(answers, service, channel);
+            var request = Build(answers, matter, channel);
             request.TrackingCode = TrackingCode.NewCode();
             request.SubmissionKey = submissionKey;
             request.KioskId = kioskId;
@@ -149,7 +148,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
                 await db.SaveChangesAsync(ct);
                 return SubmissionResult.Created(request.Id, request.TrackingCode);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
                 db.ChangeTracker.Clear();
 
@@ -178,7 +177,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>Builds the request from valid answers: normalised phone, postal code and tidy text.</summary>
-    public static VisitRequest Build(RequestAnswers a, Service service, RequestChannel channel)
+    public static VisitRequest Build(RequestAnswers a, Matter matter, RequestChannel channel)
     {
         var relation = Enum.Parse<SubmitterRelation>(a.Relation!);
         var forOther = relation != SubmitterRelation.Self;
@@ -191,7 +190,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             Channel = channel,
             LivesInMunicipality = a.LivesInMunicipality == "tak",
             EligibilityReason = Enum.Parse<EligibilityReason>(a.Reason!),
-            ServiceId = service.Id,
+            MatterId = matter.Id,
             Description = description,
             ResidentName = PlainText.Tidy(a.ResidentName),
             ResidentPhone = PolishPhone.Normalise(a.ResidentPhone),
@@ -220,8 +219,8 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             .Where(r => r.Id == requestId)
             .Select(r => new ConfirmationView(
                 r.TrackingCode,
-                r.Service!.Name,
-                r.Service.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text).ToList(),
+                r.Matter!.Name,
+                r.Matter.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text).ToList(),
                 r.ContactChannel))
             .FirstOrDefaultAsync(ct);
     }
@@ -234,7 +233,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
 }
 
 /// <summary>The confirmation of a sent request.</summary>
-public sealed record ConfirmationView(string TrackingCode, string ServiceName, IReadOnlyList<string> Checklist, ContactChannel ContactChannel);
+public sealed record ConfirmationView(string TrackingCode, string MatterName, IReadOnlyList<string> Checklist, ContactChannel ContactChannel);
 
 /// <summary>What happened to a submission.</summary>
 public sealed record SubmissionResult(SubmissionOutcome Outcome, int? RequestId, string? TrackingCode, IReadOnlyList<AnswerError> Errors)

@@ -23,7 +23,7 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
                 r.Status,
                 r.ResidentPhone,
                 r.SubmitterPhone,
-                ServiceName = r.Service!.Name,
+                MatterName = r.Matter!.Name,
                 History = r.History.OrderBy(h => h.Id).Select(h => new StatusEvent(h.Status, h.At, h.PublicNote)).ToList(),
                 Visit = r.Visits.Where(v => v.State == Visits.VisitState.Booked || v.State == Visits.VisitState.Confirmed)
                     .OrderByDescending(v => v.Id)
@@ -39,7 +39,7 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
 
         var matches = new[] { row.ResidentPhone, row.SubmitterPhone }
             .Any(p => p is not null && string.Equals(PolishPhone.LastFour(p), phoneLastFour, StringComparison.Ordinal));
-        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.ServiceName, row.History) { RequestId = row.Id, Visit = row.Visit } : null;
+        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.MatterName, row.History) { RequestId = row.Id, Visit = row.Visit } : null;
     }
 
     /// <summary>Reads what a person typed as "the last four digits": digits only, exactly four.</summary>
@@ -56,7 +56,7 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
 }
 
 /// <summary>What the status page shows: no resident's name, no address; the matter, the timeline and the booked visit.</summary>
-public sealed record RequestStatusView(string TrackingCode, RequestStatus Status, string ServiceName, IReadOnlyList<StatusEvent> History)
+public sealed record RequestStatusView(string TrackingCode, RequestStatus Status, string MatterName, IReadOnlyList<StatusEvent> History)
 {
     /// <summary>The visit that is going to happen (booked or confirmed), if any.</summary>
     public VisitView? Visit { get; init; }

@@ -32,8 +32,8 @@ public sealed class VisitRequest
     public EligibilityReason EligibilityReason { get; set; }
 
     // The matter.
-    public int ServiceId { get; set; }
-    public Service? Service { get; set; }
+    public int MatterId { get; set; }
+    public Matter? Matter { get; set; }
     public required string Description { get; set; }
 
     // The resident to be visited.

@@ -17,7 +17,7 @@ public sealed record CallItem(
     TimeOnly End,
     VisitState State,
     string ClerkName,
-    string ServiceName,
+    string MatterName,
     string CallName,
     string? Phone,
     ContactChannel Channel,
@@ -60,7 +60,7 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
                 v.End,
                 v.State,
                 ClerkName = v.Clerk!.DisplayName,
-                ServiceName = v.Request.Service!.Name,
+                MatterName = v.Request.Matter!.Name,
                 v.Request.SubmitterRelation,
                 v.Request.SubmitterName,
                 v.Request.SubmitterPhone,
@@ -82,7 +82,7 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
             {
                 var self = r.SubmitterRelation == SubmitterRelation.Self;
                 return new CallItem(
-                    r.Id, r.VisitRequestId, r.TrackingCode, r.Date, r.Start, r.End, r.State, r.ClerkName, r.ServiceName,
+                    r.Id, r.VisitRequestId, r.TrackingCode, r.Date, r.Start, r.End, r.State, r.ClerkName, r.MatterName,
                     self ? r.ResidentName : r.SubmitterName ?? r.ResidentName,
                     self ? r.ResidentPhone : r.SubmitterPhone,
                     r.ContactChannel, r.ContactEmail, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes, r.Town, r.DoorWord);

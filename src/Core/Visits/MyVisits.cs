@@ -15,7 +15,7 @@ public sealed record DaySheetVisit(
     TimeOnly Start,
     TimeOnly End,
     VisitState State,
-    string ServiceName,
+    string MatterName,
     IReadOnlyList<string> Checklist,
     string Description,
     string ResidentName,
@@ -71,7 +71,7 @@ public sealed class MyVisits(IDbContextFactory<AppDbContext> dbFactory, AuditLog
             v.Date,
             v.Start,
             v.End,
-            VisitText.Get("Ics_Summary", v.ServiceName, v.Town),
+            VisitText.Get("Ics_Summary", v.MatterName, v.Town),
             $"{v.Street}, {v.PostalCode} {v.Town}",
             VisitText.Get("Ics_Description", TrackingCode.Format(v.TrackingCode)),
             v.State == VisitState.Confirmed))];
@@ -90,8 +90,8 @@ public sealed class MyVisits(IDbContextFactory<AppDbContext> dbFactory, AuditLog
                 v.Start,
                 v.End,
                 v.State,
-                ServiceName = v.Request.Service!.Name,
-                Checklist = v.Request.Service.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text).ToList(),
+                MatterName = v.Request.Matter!.Name,
+                Checklist = v.Request.Matter.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text).ToList(),
                 v.Request.Description,
                 v.Request.ResidentName,
                 v.Request.Street,
@@ -113,7 +113,7 @@ public sealed class MyVisits(IDbContextFactory<AppDbContext> dbFactory, AuditLog
         {
             var self = r.SubmitterRelation == SubmitterRelation.Self;
             return new DaySheetVisit(
-                r.Id, r.TrackingCode, r.Date, r.Start, r.End, r.State, r.ServiceName, r.Checklist, r.Description, r.ResidentName,
+                r.Id, r.TrackingCode, r.Date, r.Start, r.End, r.State, r.MatterName, r.Checklist, r.Description, r.ResidentName,
                 r.Street, r.PostalCode, r.Town, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes,
                 self ? r.ResidentName : r.SubmitterName ?? r.ResidentName,
                 self ? r.ResidentPhone : r.SubmitterPhone,

@@ -22,7 +22,7 @@ public sealed record ActiveVisit(int Id, DateOnly Date, TimeOnly Start, TimeOnly
 public sealed record BookingContext(
     int RequestId,
     string TrackingCode,
-    string ServiceName,
+    string MatterName,
     string Town,
     RequestStatus Status,
     DateOnly? EarliestDate,
@@ -32,7 +32,7 @@ public sealed record BookingContext(
     IReadOnlyList<ClerkOption> Clerks);
 
 /// <summary>One visit in the office's calendar.</summary>
-public sealed record CalendarVisit(int VisitId, int RequestId, string TrackingCode, DateOnly Date, TimeOnly Start, TimeOnly End, VisitState State, string ClerkName, string ServiceName, string Town);
+public sealed record CalendarVisit(int VisitId, int RequestId, string TrackingCode, DateOnly Date, TimeOnly Start, TimeOnly End, VisitState State, string ClerkName, string MatterName, string Town);
 
 /// <summary>
 /// Booking and re-booking home visits from the clerks' free windows. Demands <see cref="StaffPermission.BookVisits"/>.
@@ -56,7 +56,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         actor.Demand(StaffPermission.BookVisits);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.VisitRequests.AsNoTracking().Where(r => r.Id == requestId)
-            .Select(r => new { r.Id, r.TrackingCode, ServiceName = r.Service!.Name, r.Town, r.Status, r.EarliestDate, r.PartOfDay })
+            .Select(r => new { r.Id, r.TrackingCode, MatterName = r.Matter!.Name, r.Town, r.Status, r.EarliestDate, r.PartOfDay })
             .FirstOrDefaultAsync(ct);
         if (request is null)
         {
@@ -67,7 +67,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             .Select(v => new ActiveVisit(v.Id, v.Date, v.Start, v.End, v.ClerkId, v.Clerk!.DisplayName, v.State))
             .FirstOrDefaultAsync(ct);
         var clerks = await BookableClerks(db).OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
-        return new BookingContext(request.Id, request.TrackingCode, request.ServiceName, request.Town, request.Status, request.EarliestDate, request.PartOfDay, CanMoveToScheduled(request.Status), current, clerks);
+        return new BookingContext(request.Id, request.TrackingCode, request.MatterName, request.Town, request.Status, request.EarliestDate, request.PartOfDay, CanMoveToScheduled(request.Status), current, clerks);
     }
 
     /// <summary>
@@ -322,7 +322,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         var rows = await db.Visits.AsNoTracking()
             .Where(v => v.Date >= from && v.Date <= to
                 && (v.State == VisitState.Booked || v.State == VisitState.Confirmed || v.State == VisitState.Completed))
-            .Select(v => new CalendarVisit(v.Id, v.VisitRequestId, v.Request!.TrackingCode, v.Date, v.Start, v.End, v.State, v.Clerk!.DisplayName, v.Request.Service!.Name, v.Request.Town))
+            .Select(v => new CalendarVisit(v.Id, v.VisitRequestId, v.Request!.TrackingCode, v.Date, v.Start, v.End, v.State, v.Clerk!.DisplayName, v.Request.Matter!.Name, v.Request.Town))
             .ToListAsync(ct);
         return [.. rows.OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.ClerkName, StringComparer.Create(VisitText.Polish, false))];
     }

@@ -57,7 +57,7 @@ public static class KioskScreens
         KioskScreen.ForWhom => [nameof(RequestAnswers.Relation)],
         KioskScreen.Residence => [nameof(RequestAnswers.LivesInMunicipality)],
         KioskScreen.Reason => [nameof(RequestAnswers.Reason)],
-        KioskScreen.Matter => [nameof(RequestAnswers.ServiceSlug)],
+        KioskScreen.Matter => [nameof(RequestAnswers.MatterSlug)],
         KioskScreen.Description => [nameof(RequestAnswers.Description)],
         KioskScreen.ResidentName => [nameof(RequestAnswers.ResidentName)],
         KioskScreen.ResidentPhone => [nameof(RequestAnswers.ResidentPhone)],
@@ -75,7 +75,7 @@ public static class KioskScreens
     public static bool Applies(KioskScreen screen, RequestAnswers answers) => RequestJourney.Applies(Step(screen), answers);
 
     /// <summary>The problems with the fields this screen shows.</summary>
-    public static IReadOnlyList<AnswerError> Validate(KioskScreen screen, RequestAnswers answers, IReadOnlyList<Service> catalogue, DateOnly today)
+    public static IReadOnlyList<AnswerError> Validate(KioskScreen screen, RequestAnswers answers, IReadOnlyList<Matter> catalogue, DateOnly today)
     {
         if (screen == KioskScreen.Check)
         {
@@ -114,7 +114,7 @@ public static class KioskScreens
     }
 
     /// <summary>The first screen (before <paramref name="upTo"/>) whose answers are not valid; null when all are.</summary>
-    public static KioskScreen? FirstIncomplete(RequestAnswers answers, IReadOnlyList<Service> catalogue, DateOnly today, KioskScreen upTo = KioskScreen.Check)
+    public static KioskScreen? FirstIncomplete(RequestAnswers answers, IReadOnlyList<Matter> catalogue, DateOnly today, KioskScreen upTo = KioskScreen.Check)
     {
         foreach (var screen in All)
         {

@@ -9,10 +9,10 @@ namespace MobilnyUrzednik.Kiosk.Journey;
 public sealed record SpeechPart(string Text, bool Personal = false);
 
 /// <summary>What the confirmation screen may show: the code and the matter, and which kiosk made it.</summary>
-public sealed record KioskReceipt(int RequestId, string TrackingCode, string ServiceName, string DeviceId, DateTimeOffset SentAt);
+public sealed record KioskReceipt(int RequestId, string TrackingCode, string MatterName, string DeviceId, DateTimeOffset SentAt);
 
 /// <summary>
-/// Everything one person at the kiosk has done, held in their Blazor circuit only (a scoped service): never in the
+/// Everything one person at the kiosk has done, held in their Blazor circuit only (a scoped matter): never in the
 /// browser, never in the draft table. <see cref="Reset"/> wipes it for the next person.
 /// </summary>
 public sealed class KioskSession : IDisposable
@@ -38,7 +38,7 @@ public sealed class KioskSession : IDisposable
     /// <summary>True when the screen was opened by "Zmień" on the check screen ("Dalej" goes back there).</summary>
     public bool Changing { get; set; }
 
-    /// <summary>Set when an eligibility answer means the service cannot help.</summary>
+    /// <summary>Set when an eligibility answer means the matter cannot help.</summary>
     public Ineligibility Ineligible { get; set; }
 
     /// <summary>The errors of the last "Dalej", shown on the current screen.</summary>

@@ -26,7 +26,7 @@ public abstract class PublicSiteTestContext : ComponentTestContext
         Services.AddSingleton(TestOutbox.For(clock));
         Services.AddSingleton<RequestSubmission>();
         Services.AddSingleton<StatusLookup>();
-        Services.AddSingleton<ServiceCatalogue>();
+        Services.AddSingleton<MatterCatalogue>();
         Services.AddSingleton<ILogger<Subscriptions>>(NullLogger<Subscriptions>.Instance);
         Services.AddSingleton<Subscriptions>();
     }

@@ -192,7 +192,7 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ServiceId")
+                    b.Property<int>("MatterId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
@@ -205,12 +205,12 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("MatterId");
 
                     b.ToTable("ChecklistItem");
                 });
 
-            modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.Service", b =>
+            modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.Matter", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -245,7 +245,7 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Services");
+                    b.ToTable("Matters");
                 });
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Municipalities.MunicipalitySettings", b =>
@@ -586,6 +586,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Property<bool>("LivesInMunicipality")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MatterId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("NeedsCallBeforeVisit")
                         .HasColumnType("INTEGER");
 
@@ -629,9 +632,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Property<string>("ResidentPhone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("ServiceId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -677,9 +677,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("ResidentName");
+                    b.HasIndex("MatterId");
 
-                    b.HasIndex("ServiceId");
+                    b.HasIndex("ResidentName");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
@@ -933,9 +933,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.ChecklistItem", b =>
                 {
-                    b.HasOne("MobilnyUrzednik.Core.Catalogue.Service", null)
+                    b.HasOne("MobilnyUrzednik.Core.Catalogue.Matter", null)
                         .WithMany("Checklist")
-                        .HasForeignKey("ServiceId")
+                        .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -979,13 +979,13 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Requests.VisitRequest", b =>
                 {
-                    b.HasOne("MobilnyUrzednik.Core.Catalogue.Service", "Service")
+                    b.HasOne("MobilnyUrzednik.Core.Catalogue.Matter", "Matter")
                         .WithMany()
-                        .HasForeignKey("ServiceId")
+                        .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Service");
+                    b.Navigation("Matter");
                 });
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Visits.ClerkAbsence", b =>
@@ -1025,7 +1025,7 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Navigation("Request");
                 });
 
-            modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.Service", b =>
+            modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.Matter", b =>
                 {
                     b.Navigation("Checklist");
                 });

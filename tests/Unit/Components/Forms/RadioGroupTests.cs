@@ -150,7 +150,7 @@ public class RadioGroupTests : ComponentTestContext
     public void RadioGroup_MarkupInLabelsAndValues_ShownAsText()
     {
         var cut = Render<RadioGroup>(p => p
-            .Add(x => x.Id, "ServiceSlug")
+            .Add(x => x.Id, "MatterSlug")
             .Add(x => x.Legend, "W jakiej sprawie?")
             .Add(x => x.Options, [new ChoiceOption("<script>alert(1)</script>", "<b>Inna</b> sprawa", "<i>opis</i>")])
             .Add(x => x.Value, "<script>alert(1)</script>"));

@@ -25,7 +25,7 @@ public class ReportsTests
     {
         await using var kit = await AdminTestKit.CreateAsync();
         var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
-        var (a, b) = await TwoServicesAsync(kit);
+        var (a, b) = await TwoMattersAsync(kit);
 
         // Today is 22 November 2026 in Warsaw: the period runs from 1 December 2025.
         await AddAsync(kit, Utc(2026, 11, 20, 9), RequestChannel.Web, a, null, clerk, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 30));
@@ -45,7 +45,7 @@ public class ReportsTests
         Assert.Equal(("2026-11", 3), (report.PerMonth[11].Label, report.PerMonth[11].Count));
         Assert.Equal(5, report.PerMonth.Sum(m => m.Count));
 
-        Assert.Equal([new ReportRow(a.Name, 3), new ReportRow(b.Name, 2)], report.PerService);
+        Assert.Equal([new ReportRow(a.Name, 3), new ReportRow(b.Name, 2)], report.PerMatter);
         Assert.Equal(
             [new ReportRow("Web", 2), new ReportRow("Kiosk", 1), new ReportRow("Phone", 1), new ReportRow("Email", 1)],
             report.PerChannel);
@@ -62,7 +62,7 @@ public class ReportsTests
     {
         await using var kit = await AdminTestKit.CreateAsync();
         var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
-        var (a, _) = await TwoServicesAsync(kit);
+        var (a, _) = await TwoMattersAsync(kit);
         await AddAsync(kit, Utc(2026, 11, 2, 9), RequestChannel.Web, a, null, clerk, new DateOnly(2026, 11, 4));
         await AddAsync(kit, Utc(2026, 11, 2, 9), RequestChannel.Web, a, null, clerk, new DateOnly(2026, 11, 5));
 
@@ -80,7 +80,7 @@ public class ReportsTests
         var report = await new Reports(kit.Database, kit.Clock).GetAsync(AdminTestKit.Administrator, Ct);
 
         Assert.All(report.PerMonth, m => Assert.Equal(0, m.Count));
-        Assert.Empty(report.PerService);
+        Assert.Empty(report.PerMatter);
         Assert.Null(report.MedianDaysToVisit);
         Assert.Equal(0, report.Total);
     }
@@ -90,7 +90,7 @@ public class ReportsTests
     {
         await using var kit = await AdminTestKit.CreateAsync();
         var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
-        var (a, b) = await TwoServicesAsync(kit);
+        var (a, b) = await TwoMattersAsync(kit);
         await using (var db = kit.Database.CreateDbContext())
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -100,7 +100,7 @@ public class ReportsTests
                 {
                     TrackingCode = $"T{i:D7}",
                     Channel = (RequestChannel)(i % 4),
-                    ServiceId = i % 2 == 0 ? a.Id : b.Id,
+                    MatterId = i % 2 == 0 ? a.Id : b.Id,
                     Description = "Opis",
                     ResidentName = "Anna Nowak",
                     Street = "Długa 5",
@@ -124,7 +124,7 @@ public class ReportsTests
 
         Assert.Equal(10_000, report.Total);
         Assert.Equal(10_000, report.PerMonth.Sum(m => m.Count));
-        Assert.Equal([5_000, 5_000], report.PerService.Select(s => s.Count));
+        Assert.Equal([5_000, 5_000], report.PerMatter.Select(s => s.Count));
         Assert.All(report.PerChannel, c => Assert.Equal(2_500, c.Count));
         Assert.Equal(1_000, report.RequestsWithVisit);
     }
@@ -137,21 +137,21 @@ public class ReportsTests
         await Assert.ThrowsAsync<StaffAccessDeniedException>(() => new Reports(kit.Database, kit.Clock).GetAsync(AdminTestKit.Clerk, Ct));
     }
 
-    private static async Task<(Catalogue.Service A, Catalogue.Service B)> TwoServicesAsync(AdminTestKit kit)
+    private static async Task<(Catalogue.Matter A, Catalogue.Matter B)> TwoMattersAsync(AdminTestKit kit)
     {
         await using var db = kit.Database.CreateDbContext();
-        var services = await db.Services.AsNoTracking().OrderBy(s => s.SortOrder).Take(2).ToListAsync(Ct);
-        return (services[0], services[1]);
+        var matters = await db.Matters.AsNoTracking().OrderBy(s => s.SortOrder).Take(2).ToListAsync(Ct);
+        return (matters[0], matters[1]);
     }
 
-    private static async Task AddAsync(AdminTestKit kit, DateTimeOffset created, RequestChannel channel, Catalogue.Service service, RequestStatus? status, StaffActor clerk, params DateOnly[] visits)
+    private static async Task AddAsync(AdminTestKit kit, DateTimeOffset created, RequestChannel channel, Catalogue.Matter matter, RequestStatus? status, StaffActor clerk, params DateOnly[] visits)
     {
         await using var db = kit.Database.CreateDbContext();
         var request = new VisitRequest
         {
             TrackingCode = TrackingCode.NewCode(),
             Channel = channel,
-            ServiceId = service.Id,
+            MatterId = matter.Id,
             Description = "Opis",
             ResidentName = "Anna Nowak",
             Street = "Długa 5",

@@ -20,9 +20,9 @@ public class AppDbContextTests
 
         await using var db = database.CreateDbContext();
         Assert.Equal("Gmina Przykładowo", (await db.Municipalities.SingleAsync(Ct)).Name);
-        var slugs = await db.Services.OrderBy(s => s.SortOrder).Select(s => s.Slug).ToListAsync(Ct);
+        var slugs = await db.Matters.OrderBy(s => s.SortOrder).Select(s => s.Slug).ToListAsync(Ct);
         Assert.Equal(["dowod-osobisty", "zameldowanie", "podatek-od-nieruchomosci", "oplata-za-odpady", "swiadczenia-online", "inna-sprawa"], slugs);
-        Assert.True(await db.Services.Where(s => s.Slug == "inna-sprawa").Select(s => s.IsOther).SingleAsync(Ct));
+        Assert.True(await db.Matters.Where(s => s.Slug == "inna-sprawa").Select(s => s.IsOther).SingleAsync(Ct));
     }
 
     [Fact]
@@ -131,11 +131,11 @@ public class AppDbContextTests
     private static async Task<int> AddRequestAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
-        var serviceId = await db.Services.Where(s => s.Slug == "dowod-osobisty").Select(s => s.Id).SingleAsync(Ct);
+        var matterId = await db.Matters.Where(s => s.Slug == "dowod-osobisty").Select(s => s.Id).SingleAsync(Ct);
         var request = new VisitRequest
         {
             TrackingCode = TrackingCode.NewCode(),
-            ServiceId = serviceId,
+            MatterId = matterId,
             Description = "Nowy dowód.",
             ResidentName = "Anna Nowak",
             ResidentPhone = "+48600100200",

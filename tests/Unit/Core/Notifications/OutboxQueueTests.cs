@@ -16,7 +16,7 @@ public sealed class OutboxQueueTests
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
         var answers = SampleAnswers.ForNeighbour();
-        answers.ServiceSlug = await FirstSlugAsync(database);
+        answers.MatterSlug = await FirstSlugAsync(database);
         answers.ContactChannel = nameof(ContactChannel.Sms);
 
         var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAnswersAsync("k1", answers, RequestChannel.Web, "mieszkaniec", ct: Ct);
@@ -41,7 +41,7 @@ public sealed class OutboxQueueTests
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
         var answers = SampleAnswers.ForSelf();
-        answers.ServiceSlug = await FirstSlugAsync(database);
+        answers.MatterSlug = await FirstSlugAsync(database);
         answers.ContactChannel = nameof(ContactChannel.Email);
         answers.ContactEmail = "anna.nowak@example.pl";
 
@@ -61,14 +61,14 @@ public sealed class OutboxQueueTests
         await using var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock();
         var answers = SampleAnswers.ForSelf();
-        answers.ServiceSlug = await FirstSlugAsync(database);
+        answers.MatterSlug = await FirstSlugAsync(database);
 
         await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAnswersAsync("k3", answers, RequestChannel.Web, "mieszkaniec", ct: Ct);
 
         var drafts = new DraftStore(database, clock);
         var key = await drafts.CreateAsync(Ct);
         var sms = SampleAnswers.ForSelf();
-        sms.ServiceSlug = answers.ServiceSlug;
+        sms.MatterSlug = answers.MatterSlug;
         sms.ContactChannel = nameof(ContactChannel.Sms);
         await drafts.SaveAsync(key, sms, Ct);
         await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
@@ -189,6 +189,6 @@ public sealed class OutboxQueueTests
     private static async Task<string> FirstSlugAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
-        return await db.Services.Where(s => !s.IsRetired && !s.IsOther).OrderBy(s => s.SortOrder).Select(s => s.Slug).FirstAsync(Ct);
+        return await db.Matters.Where(s => !s.IsRetired && !s.IsOther).OrderBy(s => s.SortOrder).Select(s => s.Slug).FirstAsync(Ct);
     }
 }

@@ -453,7 +453,7 @@ public class SubscriptionsTests
     private static string Polish(SubscriptionError error) =>
         string.Format(CultureInfo.GetCultureInfo("pl-PL"), Messages.GetString(error.Code, CultureInfo.GetCultureInfo("pl-PL"))!, error.Args);
 
-    /// <summary>A database, a clock, the outbox and the service, with every save and log line recorded.</summary>
+    /// <summary>A database, a clock, the outbox and the matter, with every save and log line recorded.</summary>
     private sealed class Kit : IAsyncDisposable
     {
         private Kit(TestDatabase database)
@@ -472,7 +472,7 @@ public class SubscriptionsTests
 
         public Subscriptions Subscriptions { get; }
 
-        /// <summary>Each save the service made: how many subscriptions and messages it added.</summary>
+        /// <summary>Each save the matter made: how many subscriptions and messages it added.</summary>
         public ConcurrentQueue<(int Subscriptions, int Messages)> Saves { get; } = new();
 
         public ConcurrentQueue<string> Log { get; } = new();
@@ -482,7 +482,7 @@ public class SubscriptionsTests
         public async Task<int> AddRequestAsync(Action<VisitRequest>? adjust = null)
         {
             await using var db = Database.CreateDbContext();
-            var request = TestRequests.New(await db.Services.OrderBy(s => s.SortOrder).Select(s => s.Id).FirstAsync(Ct));
+            var request = TestRequests.New(await db.Matters.OrderBy(s => s.SortOrder).Select(s => s.Id).FirstAsync(Ct));
             request.RecordSubmission("mieszkaniec", Clock.GetUtcNow());
             adjust?.Invoke(request);
             db.VisitRequests.Add(request);

@@ -6,7 +6,7 @@ using MobilnyUrzednik.Core.Visits;
 
 namespace MobilnyUrzednik.Core.Office;
 
-/// <summary>Staff actors and stored requests for the office's services.</summary>
+/// <summary>Staff actors and stored requests for the office's matters.</summary>
 internal static class OfficeTestData
 {
     public static readonly StaffActor Coordinator = new("coordinator-1", "Anna Kowalska", [StaffRoles.Coordinator]);
@@ -17,11 +17,11 @@ internal static class OfficeTestData
 
     /// <summary>Stores a submitted request made at <paramref name="createdAt"/> and returns its id.</summary>
     public static async Task<int> AddRequestAsync(TestDatabase database, DateTimeOffset createdAt, string name = "Janina Kowalczyk",
-        RequestChannel channel = RequestChannel.Web, string? serviceSlug = null)
+        RequestChannel channel = RequestChannel.Web, string? matterSlug = null)
     {
         await using var db = database.CreateDbContext();
-        var service = serviceSlug is null ? await db.Services.OrderBy(s => s.SortOrder).FirstAsync(Ct) : await db.Services.FirstAsync(s => s.Slug == serviceSlug, Ct);
-        var request = TestRequests.New(service.Id, name, channel);
+        var matter = matterSlug is null ? await db.Matters.OrderBy(s => s.SortOrder).FirstAsync(Ct) : await db.Matters.FirstAsync(s => s.Slug == matterSlug, Ct);
+        var request = TestRequests.New(matter.Id, name, channel);
         request.RecordSubmission("mieszkaniec", createdAt);
         db.VisitRequests.Add(request);
         await db.SaveChangesAsync(Ct);

@@ -51,7 +51,7 @@ public sealed class RetentionJobTests
                 Assert.False(r.NeedsSignLanguage);
                 Assert.All(r.History, h => Assert.Null(h.PublicNote));
                 Assert.Equal(before[id].History.Select(h => (h.Status, h.Actor, h.At)), r.History.Select(h => (h.Status, h.Actor, h.At)));
-                Assert.Equal((before[id].Status, before[id].ServiceId, before[id].EligibilityReason), (r.Status, r.ServiceId, r.EligibilityReason));
+                Assert.Equal((before[id].Status, before[id].MatterId, before[id].EligibilityReason), (r.Status, r.MatterId, r.EligibilityReason));
             }
             else
             {

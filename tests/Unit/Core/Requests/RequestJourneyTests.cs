@@ -5,7 +5,7 @@ namespace MobilnyUrzednik.Core.Requests;
 public class RequestJourneyTests
 {
     private static IReadOnlyList<AnswerError> Validate(JourneyStep step, RequestAnswers answers) =>
-        RequestJourney.Validate(step, answers, OfferedServices, Today);
+        RequestJourney.Validate(step, answers, OfferedMatters, Today);
 
     // --- Order of the questions ---
 
@@ -112,14 +112,14 @@ public class RequestJourneyTests
     [Fact]
     public void FirstIncomplete_EverythingAnsweredValidly_IsNull()
     {
-        Assert.Null(RequestJourney.FirstIncomplete(ForSelf(), OfferedServices, Today));
-        Assert.Null(RequestJourney.FirstIncomplete(ForNeighbour(), OfferedServices, Today));
+        Assert.Null(RequestJourney.FirstIncomplete(ForSelf(), OfferedMatters, Today));
+        Assert.Null(RequestJourney.FirstIncomplete(ForNeighbour(), OfferedMatters, Today));
     }
 
     [Fact]
     public void FirstIncomplete_NothingAnswered_IsTheFirstQuestion()
     {
-        Assert.Equal(JourneyStep.Residence, RequestJourney.FirstIncomplete(new RequestAnswers(), OfferedServices, Today));
+        Assert.Equal(JourneyStep.Residence, RequestJourney.FirstIncomplete(new RequestAnswers(), OfferedMatters, Today));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class RequestJourneyTests
         var answers = ForSelf();
         answers.Answered.Remove(JourneyStep.Description);
 
-        Assert.Equal(JourneyStep.Description, RequestJourney.FirstIncomplete(answers, OfferedServices, Today));
+        Assert.Equal(JourneyStep.Description, RequestJourney.FirstIncomplete(answers, OfferedMatters, Today));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class RequestJourneyTests
         var answers = ForSelf();
         answers.PostalCode = "0095";
 
-        Assert.Equal(JourneyStep.Address, RequestJourney.FirstIncomplete(answers, OfferedServices, Today));
+        Assert.Equal(JourneyStep.Address, RequestJourney.FirstIncomplete(answers, OfferedMatters, Today));
     }
 
     [Fact]
@@ -146,8 +146,8 @@ public class RequestJourneyTests
         var answers = ForSelf();
         answers.PostalCode = "0095";
 
-        Assert.Null(RequestJourney.FirstIncomplete(answers, OfferedServices, Today, upTo: JourneyStep.Address));
-        Assert.Equal(JourneyStep.Address, RequestJourney.FirstIncomplete(answers, OfferedServices, Today, upTo: JourneyStep.Contact));
+        Assert.Null(RequestJourney.FirstIncomplete(answers, OfferedMatters, Today, upTo: JourneyStep.Address));
+        Assert.Equal(JourneyStep.Address, RequestJourney.FirstIncomplete(answers, OfferedMatters, Today, upTo: JourneyStep.Contact));
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class RequestJourneyTests
         var answers = ForNeighbour();
         answers.Answered.Remove(JourneyStep.Submitter);
 
-        Assert.Equal(JourneyStep.Submitter, RequestJourney.FirstIncomplete(answers, OfferedServices, Today));
+        Assert.Equal(JourneyStep.Submitter, RequestJourney.FirstIncomplete(answers, OfferedMatters, Today));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public class RequestJourneyTests
         var answers = ForSelf();
         answers.LivesInMunicipality = "nie";
 
-        Assert.Equal(JourneyStep.Residence, RequestJourney.FirstIncomplete(answers, OfferedServices, Today));
+        Assert.Equal(JourneyStep.Residence, RequestJourney.FirstIncomplete(answers, OfferedMatters, Today));
     }
 
     [Fact]
@@ -177,8 +177,8 @@ public class RequestJourneyTests
         var answers = ForSelf();
         answers.Reason = nameof(EligibilityReason.CanComeToOffice);
 
-        Assert.Null(RequestJourney.FirstIncomplete(answers, OfferedServices, Today, upTo: JourneyStep.Reason));
-        Assert.Equal(JourneyStep.Reason, RequestJourney.FirstIncomplete(answers, OfferedServices, Today));
+        Assert.Null(RequestJourney.FirstIncomplete(answers, OfferedMatters, Today, upTo: JourneyStep.Reason));
+        Assert.Equal(JourneyStep.Reason, RequestJourney.FirstIncomplete(answers, OfferedMatters, Today));
     }
 
     // --- Validation, step by step ---
@@ -256,9 +256,9 @@ public class RequestJourneyTests
     public void Validate_Matter_UnknownOrRetiredService_Required(string? slug)
     {
         var answers = ForSelf();
-        answers.ServiceSlug = slug;
+        answers.MatterSlug = slug;
 
-        Assert.Equal(["ServiceSlug:ServiceSlug_Required"], Codes(Validate(JourneyStep.Matter, answers)));
+        Assert.Equal(["MatterSlug:MatterSlug_Required"], Codes(Validate(JourneyStep.Matter, answers)));
     }
 
     [Theory]
@@ -280,7 +280,7 @@ public class RequestJourneyTests
     public void Validate_Description_EmptyForAnotherMatter_Required(string? description)
     {
         var answers = ForSelf();
-        answers.ServiceSlug = "inna-sprawa";
+        answers.MatterSlug = "inna-sprawa";
         answers.Description = description;
 
         Assert.Equal(["Description:Description_Required"], Codes(Validate(JourneyStep.Description, answers)));
@@ -768,7 +768,7 @@ public class RequestJourneyTests
         Assert.Equal(
             [
                 "LivesInMunicipality:LivesInMunicipality_Required", "Reason:Reason_Required", "Relation:Relation_Required",
-                "ServiceSlug:ServiceSlug_Required", "Description:Description_Required", "ResidentName:ResidentName_Required",
+                "MatterSlug:MatterSlug_Required", "Description:Description_Required", "ResidentName:ResidentName_Required",
                 "ResidentPhone:ResidentPhone_Required", "Street:Street_Required", "PostalCode:PostalCode_Required",
                 "Town:Town_Required", "ContactChannel:ContactChannel_Required", "Timing:Timing_Required",
                 "PartOfDay:PartOfDay_Required",

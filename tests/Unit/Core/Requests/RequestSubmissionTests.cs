@@ -21,14 +21,14 @@ public class RequestSubmissionTests
         Assert.Equal(result.TrackingCode, TrackingCode.Parse(result.TrackingCode).Code);
 
         await using var db = database.CreateDbContext();
-        var request = await db.VisitRequests.Include(r => r.History).Include(r => r.Service).SingleAsync(Ct);
+        var request = await db.VisitRequests.Include(r => r.History).Include(r => r.Matter).SingleAsync(Ct);
         Assert.Equal(result.RequestId, request.Id);
         Assert.Equal(result.TrackingCode, request.TrackingCode);
         Assert.Equal(key, request.SubmissionKey);
         Assert.Equal(RequestChannel.Web, request.Channel);
         Assert.Equal(RequestStatus.Submitted, request.Status);
         Assert.Equal(clock.GetUtcNow(), request.CreatedAt);
-        Assert.Equal("dowod-osobisty", request.Service!.Slug);
+        Assert.Equal("dowod-osobisty", request.Matter!.Slug);
         Assert.True(request.LivesInMunicipality);
         Assert.Equal(EligibilityReason.Age, request.EligibilityReason);
         Assert.Equal("Potrzebuję nowego dowodu,\nstary jest nieważny.", request.Description);

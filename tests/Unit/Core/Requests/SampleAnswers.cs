@@ -8,12 +8,12 @@ internal static class SampleAnswers
     /// <summary>The "today" of the journey tests: Sunday 22 November 2026.</summary>
     public static readonly DateOnly Today = new(2026, 11, 22);
 
-    public static IReadOnlyList<Service> OfferedServices { get; } =
+    public static IReadOnlyList<Matter> OfferedMatters { get; } =
     [
-        new Service { Id = 1, Slug = "dowod-osobisty", Name = "Wniosek o dowód osobisty", Description = "Dowód." },
-        new Service { Id = 2, Slug = "zameldowanie", Name = "Zameldowanie lub wymeldowanie", Description = "Meldunek." },
-        new Service { Id = 3, Slug = "stara-sprawa", Name = "Sprawa wycofana", Description = "Już nie.", IsRetired = true },
-        new Service { Id = 6, Slug = "inna-sprawa", Name = "Inna sprawa", Description = "Opisz.", IsOther = true },
+        new Matter { Id = 1, Slug = "dowod-osobisty", Name = "Wniosek o dowód osobisty", Description = "Dowód." },
+        new Matter { Id = 2, Slug = "zameldowanie", Name = "Zameldowanie lub wymeldowanie", Description = "Meldunek." },
+        new Matter { Id = 3, Slug = "stara-sprawa", Name = "Sprawa wycofana", Description = "Już nie.", IsRetired = true },
+        new Matter { Id = 6, Slug = "inna-sprawa", Name = "Inna sprawa", Description = "Opisz.", IsOther = true },
     ];
 
     /// <summary>The resident files for themselves, typing loosely (extra spaces, a formatted phone).</summary>
@@ -22,7 +22,7 @@ internal static class SampleAnswers
         LivesInMunicipality = "tak",
         Reason = nameof(EligibilityReason.Age),
         Relation = nameof(SubmitterRelation.Self),
-        ServiceSlug = "dowod-osobisty",
+        MatterSlug = "dowod-osobisty",
         Description = "  Potrzebuję   nowego dowodu,\r\n stary jest nieważny.  ",
         ResidentName = "  Anna   Nowak-Kowalska ",
         ResidentPhone = "+48 600-100-200",

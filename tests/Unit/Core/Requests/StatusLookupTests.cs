@@ -18,7 +18,7 @@ public class StatusLookupTests
         Assert.NotNull(view);
         Assert.Equal(code, view.TrackingCode);
         Assert.Equal(RequestStatus.Submitted, view.Status);
-        Assert.Equal("Wniosek o dowód osobisty", view.ServiceName);
+        Assert.Equal("Wniosek o dowód osobisty", view.MatterName);
         Assert.Equal([new StatusEvent(RequestStatus.Submitted, clock.GetUtcNow(), null)], view.History);
     }
 

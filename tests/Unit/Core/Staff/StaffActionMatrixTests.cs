@@ -9,7 +9,7 @@ using MobilnyUrzednik.Core.Visits;
 namespace MobilnyUrzednik.Core.Staff;
 
 /// <summary>
-/// Every staff action of every service, for every role: the role the permission table allows gets past the
+/// Every staff action of every matter, for every role: the role the permission table allows gets past the
 /// check; any other is refused before anything is read or changed (the audit log stays as it was). The pages
 /// are walked the same way over HTTP in the browser tests (StaffAccessTests).
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class StaffActionMatrixTests
         ("my calendar file", StaffPermission.ViewOwnVisits, (s, a) => s.MyVisits.UpcomingAsync(a, Ct)),
         ("reports", StaffPermission.ViewReports, (s, a) => s.Reports.GetAsync(a, Ct)),
         ("catalogue", StaffPermission.ManageCatalogue, (s, a) => s.Catalogue.ListAsync(a, Ct)),
-        ("add matter", StaffPermission.ManageCatalogue, (s, a) => s.Catalogue.AddAsync(a, new ServiceForm(), Ct)),
+        ("add matter", StaffPermission.ManageCatalogue, (s, a) => s.Catalogue.AddAsync(a, new MatterForm(), Ct)),
         ("retire matter", StaffPermission.ManageCatalogue, (s, a) => s.Catalogue.RetireAsync(a, 999, Ct)),
         ("settings", StaffPermission.ManageSettings, (s, a) => s.Settings.GetAsync(a, Ct)),
         ("save settings", StaffPermission.ManageSettings, (s, a) => s.Settings.SaveAsync(a, new SettingsForm(), Ct)),
@@ -66,13 +66,13 @@ public sealed class StaffActionMatrixTests
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = database.CreateDbContext())
         {
-            var request = TestRequests.New(await db.Services.Select(s => s.Id).FirstAsync(Ct));
+            var request = TestRequests.New(await db.Matters.Select(s => s.Id).FirstAsync(Ct));
             request.RecordSubmission("mieszkaniec", FakeClock.Default);
             db.VisitRequests.Add(request);
             await db.SaveChangesAsync(Ct);
         }
 
-        var services = new Services(database, new FakeClock());
+        var matters = new Services(database, new FakeClock());
         var actor = new StaffActor("matrix-" + role, "Osoba " + role, [role]);
         var wrong = new List<string>();
         foreach (var (name, permission, act) in Actions)
@@ -87,7 +87,7 @@ public sealed class StaffActionMatrixTests
             Exception? thrown = null;
             try
             {
-                await act(services, actor);
+                await act(matters, actor);
             }
             catch (Exception e) when (e is not StaffAccessDeniedException)
             {

@@ -6,7 +6,7 @@ using MobilnyUrzednik.Core.Staff;
 
 namespace MobilnyUrzednik.Core.Visits;
 
-/// <summary>A migrated database with staff accounts in their roles, requests, the clock, and the visits services.</summary>
+/// <summary>A migrated database with staff accounts in their roles, requests, the clock, and the visits matters.</summary>
 internal sealed class VisitTestKit : IAsyncDisposable
 {
     private VisitTestKit(TestDatabase database, FakeClock clock)
@@ -81,8 +81,8 @@ internal sealed class VisitTestKit : IAsyncDisposable
         ContactChannel channel = ContactChannel.PhoneCall)
     {
         await using var db = Database.CreateDbContext();
-        var service = await db.Services.Include(s => s.Checklist).FirstAsync(s => s.Checklist.Count > 0, Ct);
-        var request = TestRequests.New(service.Id, residentName);
+        var matter = await db.Matters.Include(s => s.Checklist).FirstAsync(s => s.Checklist.Count > 0, Ct);
+        var request = TestRequests.New(matter.Id, residentName);
         request.SubmitterRelation = relation;
         request.SubmitterName = relation == SubmitterRelation.Self ? null : "Piotr Sąsiad";
         request.SubmitterPhone = relation == SubmitterRelation.Self ? null : "+48500400300";

@@ -30,7 +30,7 @@ public partial class KioskJourney : IHandleEvent
         }
     }
 
-    private IReadOnlyList<Service> services = [];
+    private IReadOnlyList<Matter> matters = [];
     private Core.Municipalities.MunicipalitySettings? municipality;
     private bool screenChanged = true;
     private bool sending;
@@ -49,7 +49,7 @@ public partial class KioskJourney : IHandleEvent
 
     private (int Position, int Count) Progress => KioskScreens.Progress(Screen, A);
 
-    private Service? ServiceChosen => RequestJourney.FindService(A.ServiceSlug, services);
+    private Matter? MatterChosen => RequestJourney.FindMatter(A.MatterSlug, matters);
 
     private string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.FieldId == field)?.Message;
 
@@ -99,7 +99,7 @@ public partial class KioskJourney : IHandleEvent
         new(nameof(EligibilityReason.CanComeToOffice), Loc["ReasonCanCome"]),
     ];
 
-    private IReadOnlyList<ChoiceOption> MatterOptions => [.. services.Select(s => new ChoiceOption(s.Slug, s.Name, s.Description, "pl"))];
+    private IReadOnlyList<ChoiceOption> MatterOptions => [.. matters.Select(s => new ChoiceOption(s.Slug, s.Name, s.Description, "pl"))];
 
     private string ContactPhone =>
         PolishPhone.Normalise(ForOther ? A.SubmitterPhone : A.ResidentPhone) is { } e164 ? PolishPhone.Display(e164) : string.Empty;
@@ -154,7 +154,7 @@ public partial class KioskJourney : IHandleEvent
             Session.StartJourney();
         }
 
-        services = await Catalogue.GetOfferedAsync();
+        matters = await Catalogue.GetOfferedAsync();
         municipality = await Catalogue.GetMunicipalityAsync();
         Session.RefreshSpeech = BuildSpeech;
         BuildSpeech();
@@ -200,7 +200,7 @@ public partial class KioskJourney : IHandleEvent
             return;
         }
 
-        var errors = KioskScreens.Validate(Screen, A, services, Today);
+        var errors = KioskScreens.Validate(Screen, A, matters, Today);
         if (errors.Count > 0)
         {
             Show(Screen, [.. errors.Select(ToFieldError)]);
@@ -227,7 +227,7 @@ public partial class KioskJourney : IHandleEvent
         var next = Session.Changing ? KioskScreen.Check : KioskScreens.Next(Screen, A);
 
         // A change can make a new question apply (e.g. "for someone else" needs their details).
-        if (KioskScreens.FirstIncomplete(A, services, Today, upTo: next) is { } missing && missing > Screen)
+        if (KioskScreens.FirstIncomplete(A, matters, Today, upTo: next) is { } missing && missing > Screen)
         {
             next = missing;
         }
@@ -306,14 +306,14 @@ public partial class KioskJourney : IHandleEvent
             if (result.Outcome != SubmissionOutcome.Created)
             {
                 // Something changed since the screen was shown (e.g. the preferred date has passed): go to it.
-                var screen = KioskScreens.FirstIncomplete(A, services, Today) ?? KioskScreen.Timing;
+                var screen = KioskScreens.FirstIncomplete(A, matters, Today) ?? KioskScreen.Timing;
                 Session.Changing = true;
-                Show(screen, [.. KioskScreens.Validate(screen, A, services, Today).Select(ToFieldError)]);
+                Show(screen, [.. KioskScreens.Validate(screen, A, matters, Today).Select(ToFieldError)]);
                 return;
             }
 
             var view = await Submission.GetConfirmationAsync(result.RequestId!.Value);
-            Session.CompleteJourney(new KioskReceipt(result.RequestId.Value, result.TrackingCode!, view?.ServiceName ?? string.Empty, Device.Id, Clock.GetUtcNow()));
+            Session.CompleteJourney(new KioskReceipt(result.RequestId.Value, result.TrackingCode!, view?.MatterName ?? string.Empty, Device.Id, Clock.GetUtcNow()));
             Nav.NavigateTo("/potwierdzenie", replace: true);
         }
         finally
@@ -354,7 +354,7 @@ public partial class KioskJourney : IHandleEvent
                     new(Loc["CheckForWhom"], [Loc["ForWhom" + A.Relation]], KioskScreen.ForWhom, Loc["CheckForWhomChange"]),
                     new(Loc["CheckResidence"], [string.Format(CultureInfo.CurrentCulture, Loc["CheckResidenceValue"], m.NameLocative, m.Name)], KioskScreen.Residence, Loc["CheckResidenceChange"]),
                     new(Loc["CheckReason"], [Loc["Reason" + ReasonKey]], KioskScreen.Reason, Loc["CheckReasonChange"]),
-                    new(Loc["CheckMatter"], [ServiceChosen?.Name ?? string.Empty], KioskScreen.Matter, Loc["CheckMatterChange"]),
+                    new(Loc["CheckMatter"], [MatterChosen?.Name ?? string.Empty], KioskScreen.Matter, Loc["CheckMatterChange"]),
                     new(Loc["CheckDescription"], [Text(A.Description)], KioskScreen.Description, Loc["CheckDescriptionChange"]),
                 ]),
                 new(ForOther ? Loc["CheckResidentSectionOther"] : Loc["CheckResidentSectionSelf"],
@@ -451,7 +451,7 @@ public partial class KioskJourney : IHandleEvent
             parts.Add(new(Loc["SpeakErrors"] + " " + string.Join(". ", Errors.Select(e => e.Message))));
         }
 
-        var optional = Screen == KioskScreen.AccessNeeds || (Screen == KioskScreen.Description && !(ServiceChosen?.IsOther ?? true));
+        var optional = Screen == KioskScreen.AccessNeeds || (Screen == KioskScreen.Description && !(MatterChosen?.IsOther ?? true));
         parts.Add(new(Heading + (optional ? " " + Loc["SpeakOptional"] : string.Empty)));
         switch (Screen)
         {
@@ -468,7 +468,7 @@ public partial class KioskJourney : IHandleEvent
                 break;
             case KioskScreen.Matter:
                 parts.Add(new(Loc["MatterHint"]));
-                Choice(MatterOptions, A.ServiceSlug);
+                Choice(MatterOptions, A.MatterSlug);
                 break;
             case KioskScreen.Description:
                 parts.Add(new(Loc["DescriptionHint"]));

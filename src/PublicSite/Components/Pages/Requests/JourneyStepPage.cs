@@ -32,7 +32,7 @@ public abstract class JourneyStepPage : ComponentBase
     [SupplyParameterFromQuery(Name = "zmien")] public string? ChangeMode { get; set; }
 
     [Inject] protected DraftStore Drafts { get; set; } = default!;
-    [Inject] protected ServiceCatalogue Catalogue { get; set; } = default!;
+    [Inject] protected MatterCatalogue Catalogue { get; set; } = default!;
     [Inject] protected NavigationManager Nav { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] protected IStringLocalizer<ValidationMessages> Messages { get; set; } = default!;
@@ -44,7 +44,7 @@ public abstract class JourneyStepPage : ComponentBase
     /// <summary>The answers to show: the saved ones, or after a failed post exactly what was posted.</summary>
     protected RequestAnswers Answers { get; private set; } = new();
 
-    protected IReadOnlyList<Service> Services { get; private set; } = [];
+    protected IReadOnlyList<Matter> Services { get; private set; } = [];
 
     protected MunicipalitySettings Municipality { get; private set; } = default!;
 

@@ -38,9 +38,9 @@ public static class ReportLabels
             yield return [loc["CsvPerMonth"], Month(m.Label), m.Count.ToString(CultureInfo.InvariantCulture)];
         }
 
-        foreach (var s in report.PerService)
+        foreach (var s in report.PerMatter)
         {
-            yield return [loc["CsvPerService"], s.Label, s.Count.ToString(CultureInfo.InvariantCulture)];
+            yield return [loc["CsvPerMatter"], s.Label, s.Count.ToString(CultureInfo.InvariantCulture)];
         }
 
         foreach (var c in report.PerChannel)

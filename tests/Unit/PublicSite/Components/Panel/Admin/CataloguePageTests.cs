@@ -15,7 +15,7 @@ public class CataloguePageTests : PanelTestContext
         cut.WaitForElement("table");
         Assert.StartsWith("Sprawy:", cut.Find("table caption").TextContent, StringComparison.Ordinal);
         var rows = cut.FindAll("tbody tr");
-        Assert.Equal(await CountAsync(db => db.Services), rows.Count);
+        Assert.Equal(await CountAsync(db => db.Matters), rows.Count);
         Assert.All(cut.FindAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
         var first = Words(rows[0].QuerySelector("th")!.FirstChild!.TextContent);
         Assert.Contains(cut.FindAll("button"), b => Words(b.TextContent) == "Zmień " + first);
@@ -27,7 +27,7 @@ public class CataloguePageTests : PanelTestContext
     public async Task CataloguePage_MarkupAndTooLongText_ShowsTheSameMessagesInSummaryAndFieldsKeepsTheTextAndAddsNothing()
     {
         await StartAsync();
-        var before = await CountAsync(db => db.Services);
+        var before = await CountAsync(db => db.Matters);
         var cut = Render<CataloguePage>();
         cut.WaitForElement("form");
         var longText = new string('d', 10_000);
@@ -53,7 +53,7 @@ public class CataloguePageTests : PanelTestContext
 
         Assert.Equal("<b>Nowa</b>", cut.Find("#Name").GetAttribute("value"));
         Assert.Equal(longText, cut.Find("#Description").TextContent);
-        Assert.Equal(before, await CountAsync(db => db.Services));
+        Assert.Equal(before, await CountAsync(db => db.Matters));
         Assert.Equal("[data-error-summary]", Focused().Last());
     }
 
@@ -74,7 +74,7 @@ public class CataloguePageTests : PanelTestContext
         Assert.Empty(cut.FindAll(".error-summary"));
         Assert.Equal(string.Empty, cut.Find("#Name").GetAttribute("value") ?? string.Empty);
         await using var db = Database.CreateDbContext();
-        Assert.True(await db.Services.AnyAsync(s => s.Slug == "karta-duzej-rodziny", Ct));
+        Assert.True(await db.Matters.AnyAsync(s => s.Slug == "karta-duzej-rodziny", Ct));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace MobilnyUrzednik.Core.Catalogue;
 /// A matter a clerk can handle at the resident's home ("sprawa"), with what the resident
 /// must have ready. Retired matters stay for old requests but are no longer offered.
 /// </summary>
-public sealed class Service
+public sealed class Matter
 {
     public int Id { get; set; }
 
@@ -30,7 +30,7 @@ public sealed class Service
 public sealed class ChecklistItem
 {
     public int Id { get; set; }
-    public int ServiceId { get; set; }
+    public int MatterId { get; set; }
     public int SortOrder { get; set; }
     public required string Text { get; set; }
 }
