@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Municipalities;
@@ -11,7 +13,7 @@ using MobilnyUrzednik.Core.Visits;
 namespace MobilnyUrzednik.Core.Data;
 
 /// <summary>The one database of the service: both apps share it, staff accounts (Identity) included.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<StaffUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<MunicipalitySettings> Municipalities => Set<MunicipalitySettings>();
     public DbSet<Matter> Matters => Set<Matter>();
@@ -24,6 +26,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationSubscription> Subscriptions => Set<NotificationSubscription>();
+
+    /// <summary>The data-protection key ring (sign-in and device cookies survive restarts and are shared by nodes).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -118,6 +123,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         modelBuilder.Entity<Matter>(e =>
         {
             e.HasIndex(s => s.Slug).IsUnique();
+            e.HasIndex(s => s.NameKey).IsUnique();
+            e.Property(s => s.NameKey).HasMaxLength(200);
             e.Property(s => s.Slug).HasMaxLength(80);
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Description).HasMaxLength(1000);
@@ -128,6 +135,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         modelBuilder.Entity<VisitRequest>(e =>
         {
             e.HasIndex(r => r.TrackingCode).IsUnique();
+            e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => r.SubmissionKey).IsUnique();
             e.HasIndex(r => new { r.Status, r.CreatedAt });
             e.HasIndex(r => r.CreatedAt);
@@ -176,15 +184,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(d => d.UpdatedAt);
         });
 
-        // SQLite cannot order or compare DateTimeOffset natively; store as UTC ticks.
-        if (Database.IsSqlite())
+        // Every instant is stored in UTC on both engines (Npgsql refuses other offsets; SQLite's binary form orders by
+        // the clock ticks it is given, so mixed offsets would sort wrongly). SQLite cannot order or compare
+        // DateTimeOffset natively, so there it is stored as a number.
+        var toUtc = new ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+        ValueConverter converter = Database.IsSqlite() ? toUtc.ComposeWith(new DateTimeOffsetToBinaryConverter()) : toUtc;
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
-            foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
             {
-                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
-                {
-                    property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
-                }
+                property.SetValueConverter(converter);
             }
         }
     }
@@ -208,6 +217,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         foreach (var entry in ChangeTracker.Entries<VisitRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             entry.Entity.ResidentNameSearch = entry.Entity.ResidentName.ToLowerInvariant();
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Matter>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.NameKey = MatterNames.Key(entry.Entity.Name);
         }
 
         if (ChangeTracker.Entries<RequestHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))

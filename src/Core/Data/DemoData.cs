@@ -41,6 +41,18 @@ public static class DemoData
         {
             db.Matters.AddRange(Catalogue());
         }
+        else
+        {
+            // A catalogue from before the comparison key existed was keyed by the database's own lower(), which folds
+            // only ASCII on SQLite: re-key with the app's Polish rule (a no-op once done).
+            foreach (var matter in await db.Matters.ToListAsync(ct))
+            {
+                if (matter.NameKey != MatterNames.Key(matter.Name))
+                {
+                    db.Entry(matter).Property(m => m.NameKey).IsModified = true;
+                }
+            }
+        }
 
         await db.SaveChangesAsync(ct);
     }

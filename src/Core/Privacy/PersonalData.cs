@@ -186,7 +186,10 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
     {
         actor.Demand(StaffPermission.ManagePersonalData);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Under the request's lock: a second erasure, the retention job or a booking at the same moment waits, and
+        // then finds the request already anonymised ("Erase_Already") instead of racing it.
+        await using var tx = await db.BeginLockedAsync($"request:{requestId}", ct);
         var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {

@@ -31,7 +31,7 @@ public sealed class RequestAnonymiser(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<bool> AnonymiseAsync(StaffActor actor, int requestId, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginLockedAsync($"request:{requestId}", ct);
         var done = await AnonymiseInAsync(db, actor, requestId, reason, ct);
         await tx.CommitAsync(ct);
         return done;

@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
@@ -204,10 +203,11 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        // Check and write under one write lock (SQLite: BEGIN IMMEDIATE; elsewhere serializable), so two
-        // people booking the same clerk's window at the same moment cannot both succeed: the second waits,
-        // then sees the first one's visit in the re-check below.
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // Check and write holding the request's and the clerk's locks (DbLocks: SQLite's single writer, PostgreSQL's
+        // advisory locks), so two people booking the same clerk's window, or the same request, at the same moment
+        // cannot both succeed: the second waits, then sees the first one's visit in the re-check below.
+        string[] locks = string.IsNullOrEmpty(clerkId) ? [$"request:{requestId}"] : [$"request:{requestId}", $"clerk:{clerkId}"];
+        await using var tx = await db.BeginLockedAsync(locks, ct);
 
         var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)

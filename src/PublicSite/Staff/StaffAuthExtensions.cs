@@ -27,6 +27,7 @@ internal static class StaffAuthExtensions
         builder.Services.Configure<StaffOptions>(section);
         var staff = section.Get<StaffOptions>() ?? new StaffOptions();
 
+        builder.Services.AddSingleton<IDatabaseSeeder, StaffSeeder>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
 
@@ -122,21 +123,24 @@ internal static class StaffAuthExtensions
     }
 
     /// <summary>Creates the roles, and in Development a demo account for each role (listed in README).</summary>
-    public static async Task PrepareStaffAsync(this WebApplication app)
+    /// <summary>The staff roles, and in Development the demo accounts: seeded once, under the database's seed lock.</summary>
+    private sealed class StaffSeeder(IHostEnvironment environment) : IDatabaseSeeder
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in StaffRoles.All)
+        public async Task SeedAsync(IServiceProvider services, CancellationToken ct)
         {
-            if (!await roles.RoleExistsAsync(role))
+            var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in StaffRoles.All)
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    await roles.CreateAsync(new IdentityRole(role));
+                }
             }
-        }
 
-        if (app.Environment.IsDevelopment())
-        {
-            await DemoStaff.EnsureSeededAsync(scope.ServiceProvider);
+            if (environment.IsDevelopment())
+            {
+                await DemoStaff.EnsureSeededAsync(services);
+            }
         }
     }
 

@@ -92,6 +92,7 @@ public sealed class OutboxDeliveryTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = kit.Database.ConnectionString,
+            ["Database:Provider"] = kit.Database.Provider.ToString(),
             ["Notifications:PublicSiteUrl"] = TestOutbox.SiteUrl,
             ["Notifications:Smtp:Host"] = smtp.Host,
             ["Notifications:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -516,16 +516,9 @@ public class SubscriptionsTests
     /// <summary>The test database's contexts, each with an interceptor that records what every save adds.</summary>
     private sealed class RecordingFactory(TestDatabase database, ConcurrentQueue<(int, int)> saves) : IDbContextFactory<AppDbContext>
     {
-        private readonly string _connectionString = ConnectionStringOf(database);
+        private readonly DbContextOptions<AppDbContext> _options = database.OptionsWith(new SaveRecorder(saves));
 
-        public AppDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connectionString).AddInterceptors(new SaveRecorder(saves)).Options);
-
-        private static string ConnectionStringOf(TestDatabase database)
-        {
-            using var db = database.CreateDbContext();
-            return db.Database.GetConnectionString()!;
-        }
+        public AppDbContext CreateDbContext() => new(_options);
     }
 
     private sealed class SaveRecorder(ConcurrentQueue<(int, int)> saves) : SaveChangesInterceptor

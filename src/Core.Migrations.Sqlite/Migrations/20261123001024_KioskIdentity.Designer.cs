@@ -8,11 +8,11 @@ using MobilnyUrzednik.Core.Data;
 
 #nullable disable
 
-namespace MobilnyUrzednik.Core.Data.Migrations
+namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202190354_Notifications")]
-    partial class Notifications
+    [Migration("20261123001024_KioskIdentity")]
+    partial class KioskIdentity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -340,142 +340,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.ToTable("Municipalities");
                 });
 
-            modelBuilder.Entity("MobilnyUrzednik.Core.Notifications.NotificationSubscription", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsRequestContact")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("StoppedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("VisitRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Token")
-                        .IsUnique();
-
-                    b.HasIndex("VisitRequestId", "Channel", "Address");
-
-                    b.ToTable("Subscriptions");
-                });
-
-            modelBuilder.Entity("MobilnyUrzednik.Core.Notifications.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HandedOverAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HandedOverBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProviderId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SubscriptionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("VisitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("VisitRequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("SubscriptionId");
-
-                    b.HasIndex("VisitRequestId");
-
-                    b.HasIndex("State", "NextAttemptAt");
-
-                    b.ToTable("Outbox", (string)null);
-                });
-
             modelBuilder.Entity("MobilnyUrzednik.Core.Requests.RequestDraft", b =>
                 {
                     b.Property<string>("Key")
@@ -541,9 +405,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Property<string>("AccessNotes")
                         .HasMaxLength(1200)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("AnonymisedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("AnotherVisitNeeded")
                         .HasColumnType("INTEGER");
@@ -622,10 +483,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
                     b.Property<string>("ResidentName")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResidentNameSearch")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -854,10 +711,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DoorWord")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.Property<TimeOnly>("End")
                         .HasColumnType("TEXT");
 
@@ -943,34 +796,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MobilnyUrzednik.Core.Notifications.NotificationSubscription", b =>
-                {
-                    b.HasOne("MobilnyUrzednik.Core.Requests.VisitRequest", "Request")
-                        .WithMany("Subscriptions")
-                        .HasForeignKey("VisitRequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Request");
-                });
-
-            modelBuilder.Entity("MobilnyUrzednik.Core.Notifications.OutboxMessage", b =>
-                {
-                    b.HasOne("MobilnyUrzednik.Core.Notifications.NotificationSubscription", "Subscription")
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("MobilnyUrzednik.Core.Requests.VisitRequest", "Request")
-                        .WithMany()
-                        .HasForeignKey("VisitRequestId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Request");
-
-                    b.Navigation("Subscription");
-                });
-
             modelBuilder.Entity("MobilnyUrzednik.Core.Requests.RequestHistoryEntry", b =>
                 {
                     b.HasOne("MobilnyUrzednik.Core.Requests.VisitRequest", null)
@@ -1036,8 +861,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
             modelBuilder.Entity("MobilnyUrzednik.Core.Requests.VisitRequest", b =>
                 {
                     b.Navigation("History");
-
-                    b.Navigation("Subscriptions");
 
                     b.Navigation("Visits");
                 });

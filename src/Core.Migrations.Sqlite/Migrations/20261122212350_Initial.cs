@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MobilnyUrzednik.Core.Data.Migrations
+namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -8,7 +8,7 @@ using MobilnyUrzednik.Core.Data;
 
 #nullable disable
 
-namespace MobilnyUrzednik.Core.Data.Migrations
+namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
     [Migration("20261122233935_Office")]

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MobilnyUrzednik.Core.Data.Migrations
+namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
 {
     /// <summary>
     /// The outbox of messages and the people who follow a request; the clerk's door word; the time a request's personal

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MobilnyUrzednik.Core.Data.Migrations
+namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ResidentNameSearch : Migration

@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MobilnyUrzednik.Core.Data;
 
 #nullable disable
 
-namespace MobilnyUrzednik.Core.Data.Migrations
+namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    partial class AppDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261202190354_Notifications")]
+    partial class Notifications
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
@@ -192,7 +195,7 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("MatterId")
+                    b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
@@ -205,12 +208,12 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MatterId");
+                    b.HasIndex("ServiceId");
 
                     b.ToTable("ChecklistItem");
                 });
 
-            modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.Matter", b =>
+            modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.Service", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -245,7 +248,7 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Matters");
+                    b.ToTable("Services");
                 });
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Municipalities.MunicipalitySettings", b =>
@@ -586,9 +589,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Property<bool>("LivesInMunicipality")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("MatterId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("NeedsCallBeforeVisit")
                         .HasColumnType("INTEGER");
 
@@ -632,6 +632,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Property<string>("ResidentPhone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -677,9 +680,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("MatterId");
-
                     b.HasIndex("ResidentName");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("SubmissionKey")
                         .IsUnique();
@@ -933,9 +936,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.ChecklistItem", b =>
                 {
-                    b.HasOne("MobilnyUrzednik.Core.Catalogue.Matter", null)
+                    b.HasOne("MobilnyUrzednik.Core.Catalogue.Service", null)
                         .WithMany("Checklist")
-                        .HasForeignKey("MatterId")
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -979,13 +982,13 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Requests.VisitRequest", b =>
                 {
-                    b.HasOne("MobilnyUrzednik.Core.Catalogue.Matter", "Matter")
+                    b.HasOne("MobilnyUrzednik.Core.Catalogue.Service", "Service")
                         .WithMany()
-                        .HasForeignKey("MatterId")
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Matter");
+                    b.Navigation("Service");
                 });
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Visits.ClerkAbsence", b =>
@@ -1025,7 +1028,7 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Navigation("Request");
                 });
 
-            modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.Matter", b =>
+            modelBuilder.Entity("MobilnyUrzednik.Core.Catalogue.Service", b =>
                 {
                     b.Navigation("Checklist");
                 });
