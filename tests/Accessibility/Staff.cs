@@ -25,9 +25,9 @@ public static class Staff
     }
 
     /// <summary>Opens the sign-in page, types the e-mail and password and presses "Zaloguj się".</summary>
-    public static async Task TypeCredentialsAsync(IPage page, string email, string password)
+    public static async Task TypeCredentialsAsync(IPage page, string email, string password, Uri? site = null)
     {
-        await page.GotoAsync("/panel/logowanie");
+        await page.GotoAsync(site is null ? "/panel/logowanie" : new Uri(site, "/panel/logowanie").ToString());
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Adres e-mail", Exact = true }).FillAsync(email);
         await page.GetByLabel("Hasło", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się", Exact = true }).ClickAsync();
