@@ -68,7 +68,7 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> dbFactory)
     {
         actor.Demand(StaffPermission.ReadAuditLog);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().OrderBy(u => EF.Functions.Collate(u.DisplayName, PolishCollation.For(db))).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return users.Select(u => (u.Id, u.DisplayName)).ToList();
     }
 

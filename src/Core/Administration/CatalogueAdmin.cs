@@ -56,24 +56,47 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
             return new AdminResult(errors);
         }
 
-        var slugs = await db.Matters.Select(s => s.Slug).ToListAsync(ct);
-        var matter = new Matter
+        // The unique name key is the guard that holds when two administrators add the same name at the same moment:
+        // the second save fails and is told the name is taken. A slug taken in the meantime by another name gets a retry.
+        for (var attempt = 0; ; attempt++)
         {
-            Slug = UniqueSlug(Slug.FromName(name), slugs),
-            Name = name,
-            Description = description,
-            SortOrder = (await db.Matters.MaxAsync(s => (int?)s.SortOrder, ct) ?? 0) + 1,
-            Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList(),
-        };
+            var slugs = await db.Matters.Select(s => s.Slug).ToListAsync(ct);
+            var matter = new Matter
+            {
+                Slug = UniqueSlug(Slug.FromName(name), slugs),
+                Name = name,
+                Description = description,
+                SortOrder = (await db.Matters.MaxAsync(s => (int?)s.SortOrder, ct) ?? 0) + 1,
+                Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList(),
+            };
 
-        // The audit entry names the new id, so the two writes share one transaction instead of one SaveChanges.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Matters.Add(matter);
-        await db.SaveChangesAsync(ct);
-        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "added");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+            // The audit entry names the new id, so the two writes share one transaction instead of one SaveChanges.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                db.Matters.Add(matter);
+                await db.SaveChangesAsync(ct);
+                audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "added");
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return AdminResult.Ok;
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var key = MatterNames.Key(name);
+                if (await db.Matters.AnyAsync(s => s.NameKey == key, ct))
+                {
+                    return AdminResult.Fail(nameof(MatterForm.Name), "MatterName_Duplicate");
+                }
+
+                if (attempt >= 3)
+                {
+                    throw;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -100,7 +123,16 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         db.RemoveRange(matter.Checklist);
         matter.Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList();
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "edited");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another administrator gave a matter this name a moment ago.
+            return AdminResult.Fail(nameof(MatterForm.Name), "MatterName_Duplicate");
+        }
+
         return AdminResult.Ok;
     }
 
@@ -116,6 +148,9 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Under the catalogue's lock: two administrators retiring the last two offered matters at once cannot both succeed.
+        await using var transaction = await db.BeginLockedAsync("catalogue", ct);
         var matter = await db.Matters.FirstOrDefaultAsync(s => s.Id == matterId, ct);
         if (matter is null)
         {
@@ -135,6 +170,7 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         matter.IsRetired = retired;
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), retired ? "retired" : "restored");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return AdminResult.Ok;
     }
 

@@ -146,6 +146,11 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The check and the change hold the administrators' lock: two administrators demoting or disabling each other
+        // at the same moment cannot leave the office with none (a write skew on either engine without it).
+        await using var transaction = await db.BeginLockedAsync(AdministratorsLock, ct);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return AdminResult.Fail("Role", "Staff_NotFound");
@@ -164,14 +169,12 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
                 return AdminResult.Fail("Role", "Staff_DemoteSelf");
             }
 
-            if (!user.IsDisabled && await EnabledAdministratorsAsync(ct) <= 1)
+            if (!user.IsDisabled && await EnabledAdministratorsAsync(db, ct) <= 1)
             {
                 return AdminResult.Fail("Role", "Staff_LastAdministrator");
             }
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Check(await users.RemoveFromRolesAsync(user, current));
         Check(await users.AddToRoleAsync(user, role));
 
@@ -186,16 +189,20 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
     public async Task<AdminResult> DisableAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
+        if (userId == actor.UserId)
+        {
+            return AdminResult.Fail("account", "Staff_DisableSelf");
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // Under the administrators' lock, as a change of role (above).
+        await using var transaction = await db.BeginLockedAsync(AdministratorsLock, ct);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return AdminResult.Fail("account", "Staff_NotFound");
-        }
-
-        if (user.Id == actor.UserId)
-        {
-            return AdminResult.Fail("account", "Staff_DisableSelf");
         }
 
         if (user.IsDisabled)
@@ -203,7 +210,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
             return AdminResult.Ok;
         }
 
-        if (await users.IsInRoleAsync(user, StaffRoles.Administrator) && await EnabledAdministratorsAsync(ct) <= 1)
+        if (await users.IsInRoleAsync(user, StaffRoles.Administrator) && await EnabledAdministratorsAsync(db, ct) <= 1)
         {
             return AdminResult.Fail("account", "Staff_LastAdministrator");
         }
@@ -212,6 +219,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         user.IsDisabled = true;
         Audit(scope, actor, user.Id, "disabled");
         Check(await users.UpdateSecurityStampAsync(user));
+        await transaction.CommitAsync(ct);
         return AdminResult.Ok;
     }
 
@@ -283,13 +291,15 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
 
     public static string Subject(string userId) => "staff:" + userId;
 
+    /// <summary>The lock every change that could leave no enabled administrator holds (see <see cref="DbLocks"/>).</summary>
+    private const string AdministratorsLock = "staff:administrators";
+
     // Identity's store saves through the scope's context, so an entry added there goes out in the same SaveChanges.
     private void Audit(AsyncServiceScope scope, StaffActor actor, string userId, string detail) =>
         audit.Add(scope.ServiceProvider.GetRequiredService<AppDbContext>(), actor, AuditActions.StaffChanged, Subject(userId), detail);
 
-    private async Task<int> EnabledAdministratorsAsync(CancellationToken ct)
+    private static async Task<int> EnabledAdministratorsAsync(AppDbContext db, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (from u in db.Users
                       join ur in db.UserRoles on u.Id equals ur.UserId
                       join r in db.Roles on ur.RoleId equals r.Id

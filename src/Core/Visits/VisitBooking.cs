@@ -65,7 +65,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         var current = await ActiveVisits(db).Where(v => v.VisitRequestId == requestId).OrderByDescending(v => v.Id)
             .Select(v => new ActiveVisit(v.Id, v.Date, v.Start, v.End, v.ClerkId, v.Clerk!.DisplayName, v.State))
             .FirstOrDefaultAsync(ct);
-        var clerks = await BookableClerks(db).OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        var clerks = await BookableClerks(db).OrderBy(u => EF.Functions.Collate(u.DisplayName, PolishCollation.For(db))).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
         return new BookingContext(request.Id, request.TrackingCode, request.MatterName, request.Town, request.Status, request.EarliestDate, request.PartOfDay, CanMoveToScheduled(request.Status), current, clerks);
     }
 
@@ -86,7 +86,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             clerkQuery = clerkQuery.Where(u => u.Id == clerkId);
         }
 
-        var clerks = await clerkQuery.OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        var clerks = await clerkQuery.OrderBy(u => EF.Functions.Collate(u.DisplayName, PolishCollation.For(db))).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
         var ids = clerks.Select(c => c.Id).ToList();
         var hours = await db.ClerkWorkingHours.AsNoTracking().Where(h => ids.Contains(h.ClerkId)).ToListAsync(ct);
         var absences = await db.ClerkAbsences.AsNoTracking().Where(a => ids.Contains(a.ClerkId) && a.To >= from && a.From <= to).ToListAsync(ct);
