@@ -9,7 +9,7 @@ namespace MobilnyUrzednik.Durability;
 /// <c>backup PATH</c> while requests keep coming in, and the restore exactly as README.md describes it:
 /// stop the app, copy the backup over the database file, delete the -wal and -shm files, start the app.
 /// </summary>
-[Trait("Engine", "Sqlite")]
+[Trait("RunOnce", "true")]
 public sealed class BackupTests
 {
     [Fact]

@@ -2,8 +2,8 @@
 # A throw-away PostgreSQL cluster for the tests, from the system's packages (no Docker):
 #   eval "$(tests/scripts/postgres.sh start DIR)"   # exports MU_TEST_POSTGRES (a connection string)
 #   tests/scripts/postgres.sh stop DIR             # stops it and deletes DIR
-# It listens on 127.0.0.1 at a free port and on a socket in DIR, trusts local connections, and trades
-# durability for speed (fsync off): nothing in it outlives the run.
+# It listens on 127.0.0.1 at a free port (password required, as in production, so a wrong password can be
+# tested) and on a socket in DIR, and trades durability for speed (fsync off): nothing in it outlives the run.
 set -euo pipefail
 
 command_name="${1:-}"
@@ -40,15 +40,18 @@ free_port() {
 case "$command_name" in
     start)
         mkdir -p "$dir"
-        if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
-        as_owner "$(pg_bin initdb)" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+        password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
+        printf '%s\n' "$password" >"$dir/pwfile"
+        if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$dir"; fi
+        as_owner "$(pg_bin initdb)" -D "$dir/data" --auth-host=scram-sha-256 --auth-local=trust --pwfile="$dir/pwfile" \
+            -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
             || { cat "$dir/initdb.log" >&2; exit 1; }
         port="$(free_port)"
         as_owner "$(pg_bin pg_ctl)" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
             -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
             start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
         echo "$port" >"$dir/port"
-        echo "export MU_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'"
+        echo "export MU_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres'"
         ;;
     stop)
         if [ -d "$dir/data" ]; then

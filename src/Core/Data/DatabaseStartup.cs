@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -87,6 +89,13 @@ public static class DatabaseStartup
     private static async Task RequireCurrentSchemaAsync(IServiceProvider services, DatabaseSettings settings, CancellationToken ct)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            throw new StartupFailureException(
+                $"Baza danych {settings.Describe()} nie istnieje: utwórz ją (README, „Production on PostgreSQL”), potem uruchom {DatabaseSettings.MigrateCommand} "
+                + $"/ The database {settings.Describe()} does not exist: create it, then run {DatabaseSettings.MigrateCommand}");
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
         {
