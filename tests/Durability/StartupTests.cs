@@ -134,13 +134,12 @@ public sealed class StartupTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.Contains(" / ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", output + error, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> Production(Dictionary<string, string> settings)
     {
-        // Logs to the console stay quiet: only the failure line goes to standard error.
-        settings["Logging:LogLevel:Default"] = "None";
         settings["Kiosk:PublicSiteUrl"] = "https://mobilny.example.pl";
         return settings;
     }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -55,8 +56,8 @@ public static class DatabaseStartup
             }
             else
             {
-                await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
-                applied = [.. await db.Database.GetPendingMigrationsAsync(ct)];
+                await using var db = Quiet(settings);
+                applied = await PendingAsync(db, ct);
 
                 // EF Core takes the engine's migration lock, so two nodes running migrate at once apply each step once.
                 await db.Database.MigrateAsync(ct);
@@ -69,7 +70,8 @@ public static class DatabaseStartup
 
     private static async Task<IReadOnlyList<string>> MigrateSqliteAsync(IServiceProvider services, CancellationToken ct)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        await using var db = Quiet(settings);
         var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (!string.IsNullOrEmpty(path) && path != ":memory:" && !path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
@@ -80,7 +82,7 @@ public static class DatabaseStartup
             }
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var pending = await PendingAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         return pending;
@@ -88,7 +90,7 @@ public static class DatabaseStartup
 
     private static async Task RequireCurrentSchemaAsync(IServiceProvider services, DatabaseSettings settings, CancellationToken ct)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = Quiet(settings);
         if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
         {
             throw new StartupFailureException(
@@ -96,16 +98,32 @@ public static class DatabaseStartup
                 + $"/ The database {settings.Describe()} does not exist: create it, then run {DatabaseSettings.MigrateCommand}");
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var pending = await PendingAsync(db, ct);
         if (pending.Count > 0)
         {
-            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+            var applied = pending.Count < db.Database.GetMigrations().Count();
             throw new StartupFailureException(applied
                 ? $"Schemat bazy {settings.Describe()} jest nieaktualny ({pending.Count} migracji do wykonania, pierwsza: {pending[0]}). Uruchom: {DatabaseSettings.MigrateCommand} "
                     + $"/ The database schema is behind ({pending.Count} pending migrations): run {DatabaseSettings.MigrateCommand}"
                 : $"Baza {settings.Describe()} jest pusta: utwórz schemat poleceniem {DatabaseSettings.MigrateCommand} "
                     + $"/ The database has no schema yet: run {DatabaseSettings.MigrateCommand}");
         }
+    }
+
+    // A context for checking and migrating that logs nothing: EF logs its probes of a missing history table as failures,
+    // which would stand before the one line the operator should read. What goes wrong is thrown and explained instead.
+    private static AppDbContext Quiet(DatabaseSettings settings) => new(settings.Options());
+
+    // The migrations not yet applied. A database without the history table has none applied: asked directly, EF would
+    // query the missing table and log a failure before the one line the operator should read.
+    private static async Task<IReadOnlyList<string>> PendingAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Database.CanConnectAsync(ct) && !await db.GetService<IHistoryRepository>().ExistsAsync(ct))
+        {
+            return [.. db.Database.GetMigrations()];
+        }
+
+        return [.. await db.Database.GetPendingMigrationsAsync(ct)];
     }
 
     private static async Task SeedAsync(IServiceProvider services, DatabaseSettings settings, CancellationToken ct)
