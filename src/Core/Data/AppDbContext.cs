@@ -49,6 +49,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.ToTable("Outbox");
             e.HasIndex(m => m.Key).IsUnique();
             e.Property(m => m.Key).HasMaxLength(100);
+            e.HasIndex(m => m.DedupeKey).IsUnique();
+            e.Property(m => m.DedupeKey).HasMaxLength(100);
             e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
             e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);

@@ -49,7 +49,8 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
             }
 
             var keys = followers.Select(s => NotificationOutbox.DayBeforeKey(visit.Id, s.Id)).ToList();
-            var done = await db.Outbox.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct);
+            // Notices queued before the dedupe key existed carried it as their gateway key.
+            var done = await db.Outbox.Where(m => keys.Contains(m.DedupeKey!) || keys.Contains(m.Key)).Select(m => m.DedupeKey ?? m.Key).ToListAsync(ct);
             var due = followers.Where(s => !done.Contains(NotificationOutbox.DayBeforeKey(visit.Id, s.Id))).ToList();
             if (due.Count == 0)
             {
@@ -60,7 +61,7 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
             visit.DoorWord ??= DoorWords.Next();
             foreach (var follower in due)
             {
-                await outbox.QueueForAsync(db, request, follower, NotificationKind.DayBefore, VisitFacts.Of(visit, visit.Clerk!.DisplayName), key: NotificationOutbox.DayBeforeKey(visit.Id, follower.Id), ct: ct);
+                await outbox.QueueForAsync(db, request, follower, NotificationKind.DayBefore, VisitFacts.Of(visit, visit.Clerk!.DisplayName), dedupeKey: NotificationOutbox.DayBeforeKey(visit.Id, follower.Id), ct: ct);
             }
 
             try

@@ -80,24 +80,27 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
         }
 
         var facts = await FactsAsync(db, request, ct);
-        var messages = subscribers.Select(s => Compose(request, s, kind, facts, visit, note, key: null)).ToList();
+        var messages = subscribers.Select(s => Compose(request, s, kind, facts, visit, note, dedupeKey: null)).ToList();
         db.Outbox.AddRange(messages);
         return messages;
     }
 
     /// <summary>
-    /// Adds one message for one subscriber. <paramref name="key"/> makes it unique (a second message with the same key
-    /// is refused by the database): the day-before job passes one derived from the visit and the subscription.
+    /// Adds one message for one subscriber. <paramref name="dedupeKey"/> makes it single in this database (a second
+    /// message with the same one is refused): the day-before job passes one made from the visit and the subscription.
     /// </summary>
-    public async Task<OutboxMessage> QueueForAsync(AppDbContext db, VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, VisitFacts? visit = null, string? note = null, string? key = null, CancellationToken ct = default)
+    public async Task<OutboxMessage> QueueForAsync(AppDbContext db, VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, VisitFacts? visit = null, string? note = null, string? dedupeKey = null, CancellationToken ct = default)
     {
-        var message = Compose(request, subscriber, kind, await FactsAsync(db, request, ct), visit, note, key);
+        var message = Compose(request, subscriber, kind, await FactsAsync(db, request, ct), visit, note, dedupeKey);
         db.Outbox.Add(message);
         return message;
     }
 
-    /// <summary>The key of the day-before notice of one visit to one subscriber.</summary>
+    /// <summary>What keeps the day-before notice of one visit to one subscriber single in this database (never sent).</summary>
     public static string DayBeforeKey(int visitId, int subscriptionId) => $"dzien-przed-{visitId}-{subscriptionId}";
+
+    /// <summary>A message key unique for ever: 128 random bits, nothing a database numbers.</summary>
+    public static string NewKey() => Guid.NewGuid().ToString("N");
 
     /// <summary>The stop link of a subscription.</summary>
     public string StopUrl(string token) => $"{SiteUrl}/powiadomienia/stop/{token}";
@@ -128,7 +131,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
         return new MessageFacts(municipality.Name, municipality.Phone, matter);
     }
 
-    private OutboxMessage Compose(VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, MessageFacts facts, VisitFacts? visit, string? note, string? key)
+    private OutboxMessage Compose(VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, MessageFacts facts, VisitFacts? visit, string? note, string? dedupeKey)
     {
         var sms = subscriber.Channel == NotificationChannel.Sms;
         var sentence = NotificationText.Sentence(note);
@@ -156,7 +159,8 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
         var now = clock.GetUtcNow();
         return new OutboxMessage
         {
-            Key = key ?? Guid.NewGuid().ToString("N"),
+            Key = NewKey(),
+            DedupeKey = dedupeKey,
             Request = request.Id == 0 ? request : null,
             VisitRequestId = request.Id == 0 ? null : request.Id,
             VisitId = visit?.VisitId is > 0 ? visit.VisitId : null,

@@ -402,6 +402,10 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("HandedOverAt")
                         .HasColumnType("INTEGER");
 
@@ -460,6 +464,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
 
                     b.HasIndex("Key")
                         .IsUnique();
