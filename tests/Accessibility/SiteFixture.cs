@@ -34,7 +34,7 @@ public class SiteFixture : IAsyncLifetime
     /// <summary>The site's own services (e.g. UserManager), for arranging what a test needs.</summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The site has not started.");
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         _factory = new SiteFactory(ConnectionString, Environment, Settings, ConfigureServices);
         _factory.UseKestrel(0);

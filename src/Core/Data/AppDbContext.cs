@@ -70,11 +70,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.HasIndex(s => s.Token).IsUnique();
             e.Property(s => s.Token).HasMaxLength(32);
+            e.HasIndex(s => s.RemovalToken).IsUnique();
+            e.Property(s => s.RemovalToken).HasMaxLength(32);
+            e.HasIndex(s => new { s.Address, s.CreatedAt });
             e.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
             e.Property(s => s.Address).HasMaxLength(RequestJourney.EmailMaxLength);
             e.HasIndex(s => new { s.VisitRequestId, s.Channel, s.Address });
             e.HasOne(s => s.Request).WithMany(r => r.Subscriptions).HasForeignKey(s => s.VisitRequestId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(s => s.IsActive);
+            e.Ignore(s => s.ReceivesNews);
         });
 
         modelBuilder.Entity<ClerkWorkingHours>(e =>

@@ -78,8 +78,11 @@ public enum NotificationKind
     Rejected,
     Completed,
 
-    /// <summary>Sent to a new subscriber: what they will receive and how to stop it.</summary>
+    /// <summary>Sent to a new follower: the one message before they confirm, with the link to confirm.</summary>
     Subscribed,
+
+    /// <summary>To the request's own contact: someone else now follows the request, with a link that removes them.</summary>
+    FollowerAdded,
 }
 
 /// <summary>How a message travels. Stored by name.</summary>

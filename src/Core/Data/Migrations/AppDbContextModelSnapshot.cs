@@ -348,16 +348,26 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRequestContact")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("StoppedAt")
                         .HasColumnType("INTEGER");
@@ -372,8 +382,13 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RemovalToken")
+                        .IsUnique();
+
                     b.HasIndex("Token")
                         .IsUnique();
+
+                    b.HasIndex("Address", "CreatedAt");
 
                     b.HasIndex("VisitRequestId", "Channel", "Address");
 

@@ -170,10 +170,11 @@ public sealed class OutboxQueueTests
         Assert.Contains(note, messages[1].Body, StringComparison.Ordinal);
     }
 
-    internal static async Task<NotificationSubscription> AddSubscriberAsync(VisitTestKit kit, int requestId, NotificationChannel channel, string address, bool stopped = false)
+    /// <summary>A confirmed follower (<paramref name="contact"/>: the request's own contact, who may hear the door word).</summary>
+    internal static async Task<NotificationSubscription> AddSubscriberAsync(VisitTestKit kit, int requestId, NotificationChannel channel, string address, bool stopped = false, bool contact = false)
     {
         await using var db = kit.Database.CreateDbContext();
-        var subscription = TestOutbox.For(kit.Clock).NewSubscription(channel, address, isContact: false);
+        var subscription = TestOutbox.For(kit.Clock).NewSubscription(channel, address, isContact: contact);
         subscription.VisitRequestId = requestId;
         subscription.StoppedAt = stopped ? kit.Clock.GetUtcNow() : null;
         db.Subscriptions.Add(subscription);

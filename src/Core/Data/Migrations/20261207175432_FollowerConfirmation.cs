@@ -1,0 +1,69 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MobilnyUrzednik.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class FollowerConfirmation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "AwaitingConfirmation",
+                table: "Subscriptions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ConfirmedAt",
+                table: "Subscriptions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RemovalToken",
+                table: "Subscriptions",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscriptions_Address_CreatedAt",
+                table: "Subscriptions",
+                columns: new[] { "Address", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscriptions_RemovalToken",
+                table: "Subscriptions",
+                column: "RemovalToken",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Subscriptions_Address_CreatedAt",
+                table: "Subscriptions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Subscriptions_RemovalToken",
+                table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "AwaitingConfirmation",
+                table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmedAt",
+                table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "RemovalToken",
+                table: "Subscriptions");
+        }
+    }
+}
