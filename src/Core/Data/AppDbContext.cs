@@ -71,6 +71,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(s => s.Token).IsUnique();
             e.Property(s => s.Token).HasMaxLength(32);
             e.HasIndex(s => s.RemovalToken).IsUnique();
+            e.HasIndex(s => s.SignUpKey).IsUnique();
+            e.Property(s => s.SignUpKey).HasMaxLength(300);
             e.Property(s => s.RemovalToken).HasMaxLength(32);
             e.HasIndex(s => new { s.Address, s.CreatedAt });
             e.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);

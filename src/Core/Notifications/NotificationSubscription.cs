@@ -41,6 +41,13 @@ public sealed class NotificationSubscription
     /// </summary>
     public string? RemovalToken { get; set; }
 
+    /// <summary>
+    /// While awaiting confirmation: the request, channel and address, unique in the database, so an address gets one
+    /// request to confirm however many posts arrive at once (a double click, a script, two nodes). Cleared when confirmed
+    /// or stopped, and given up by a sign-up whose link lapsed when the address signs up again.
+    /// </summary>
+    public string? SignUpKey { get; set; }
+
     /// <summary>When the subscriber stopped the messages (stop link or reply), or the request's contact removed them; null while active.</summary>
     public DateTimeOffset? StoppedAt { get; set; }
 

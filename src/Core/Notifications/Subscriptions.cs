@@ -176,12 +176,30 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
             return SubscribeResult.Refused(new SubscriptionError(AddressField, "Address_DailyLimit"));
         }
 
+        // The database keeps one sign-up of an address awaiting confirmation per request, whatever arrives at once; one
+        // whose link lapsed gives its key up in the same save.
+        var signUpKey = FormattableString.Invariant($"{request.Id}|{chosen}|{normalised.ToLowerInvariant()}");
+        foreach (var lapsed in request.Subscriptions.Where(s => s.SignUpKey == signUpKey))
+        {
+            lapsed.SignUpKey = null;
+        }
+
         var subscription = outbox.NewSubscription(chosen, normalised, isContact: false);
         subscription.AwaitingConfirmation = true;
         subscription.RemovalToken = NotificationOutbox.NewToken();
+        subscription.SignUpKey = signUpKey;
         request.Subscriptions.Add(subscription);
         await outbox.QueueForAsync(db, request, subscription, NotificationKind.Subscribed, ct: ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The same address signed up a moment ago (a double click): its one message is on its way.
+            return new SubscribeResult(SubscribeOutcome.AwaitingConfirmation, chosen, display, []);
+        }
+
         LogSubscribed(log, subscription.Id, request.Id, chosen);
         return new SubscribeResult(SubscribeOutcome.Subscribed, chosen, display, []);
     }
@@ -238,10 +256,27 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
             return state;
         }
 
+        // One conditional update claims the confirmation, so two clicks at once tell the contact once; the notice is
+        // written in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Subscriptions
+            .Where(s => s.Id == subscription.Id && s.AwaitingConfirmation && s.StoppedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.AwaitingConfirmation, false).SetProperty(s => s.ConfirmedAt, now).SetProperty(s => s.SignUpKey, (string?)null), ct);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var after = await db.Subscriptions.AsNoTracking().Include(s => s.Request).FirstAsync(s => s.Id == subscription.Id, ct);
+            return StateOf(after, now);
+        }
+
         subscription.AwaitingConfirmation = false;
         subscription.ConfirmedAt = now;
+        subscription.SignUpKey = null;
+        db.Entry(subscription).State = EntityState.Unchanged;
         await outbox.QueueFollowerNoticeAsync(db, request, subscription, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         LogConfirmed(log, subscription.Id, request.Id, subscription.Channel);
         return FollowerLinkState.Confirmed;
     }
@@ -341,6 +376,7 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
 
         var now = clock.GetUtcNow();
         subscription.StoppedAt = now;
+        subscription.SignUpKey = null;
 
         // A message the sender holds (an unexpired lease) may already be with the gateway; it is left to finish.
         var waiting = await db.Outbox

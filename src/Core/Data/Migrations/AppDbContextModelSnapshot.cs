@@ -369,6 +369,10 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignUpKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("StoppedAt")
                         .HasColumnType("INTEGER");
 
@@ -383,6 +387,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RemovalToken")
+                        .IsUnique();
+
+                    b.HasIndex("SignUpKey")
                         .IsUnique();
 
                     b.HasIndex("Token")

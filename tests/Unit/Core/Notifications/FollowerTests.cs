@@ -236,6 +236,34 @@ public sealed class FollowerTests
     }
 
     [Fact]
+    public async Task SignUp_SameNumberPostedTenTimesAtOnce_OneFollowerAndOneMessage()
+    {
+        // A double click, or a script: the number still gets exactly one message.
+        await using var kit = await Kit.CreateAsync();
+        var id = await kit.AddRequestWithContactAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => kit.Subscriptions.SubscribeAsync(id, "sms", "601 202 303", Ct), Ct)));
+
+        Assert.Single(outcomes, o => o.Outcome == SubscribeOutcome.Subscribed);
+        Assert.All(outcomes.Where(o => o.Outcome != SubscribeOutcome.Subscribed), o => Assert.Equal(SubscribeOutcome.AwaitingConfirmation, o.Outcome));
+        Assert.Single(await kit.MessagesToAsync(Stranger));
+    }
+
+    [Fact]
+    public async Task Confirm_TwoClicksAtOnce_TheContactIsToldOnce()
+    {
+        await using var kit = await Kit.CreateAsync();
+        var id = await kit.AddRequestWithContactAsync();
+        await kit.Subscriptions.SubscribeAsync(id, "sms", "601 202 303", Ct);
+        var token = (await kit.SubscriptionAsync(Stranger)).Token;
+
+        var states = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => kit.Subscriptions.ConfirmAsync(token, Ct), Ct)));
+
+        Assert.All(states, s => Assert.Equal(FollowerLinkState.Confirmed, s));
+        Assert.Single(await kit.MessagesToAsync(Contact));
+    }
+
+    [Fact]
     public async Task SignUp_TheLimitComesFromTheSettings()
     {
         await using var kit = await Kit.CreateAsync(new NotificationOptions { PublicSiteUrl = TestOutbox.SiteUrl, FollowerSignUpsPerAddressPerDay = 1 });

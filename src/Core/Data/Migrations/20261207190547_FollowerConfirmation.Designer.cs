@@ -11,7 +11,7 @@ using MobilnyUrzednik.Core.Data;
 namespace MobilnyUrzednik.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207175432_FollowerConfirmation")]
+    [Migration("20261207190547_FollowerConfirmation")]
     partial class FollowerConfirmation
     {
         /// <inheritdoc />
@@ -372,6 +372,10 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignUpKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("StoppedAt")
                         .HasColumnType("INTEGER");
 
@@ -386,6 +390,9 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RemovalToken")
+                        .IsUnique();
+
+                    b.HasIndex("SignUpKey")
                         .IsUnique();
 
                     b.HasIndex("Token")

@@ -30,6 +30,13 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                 maxLength: 32,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "SignUpKey",
+                table: "Subscriptions",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Subscriptions_Address_CreatedAt",
                 table: "Subscriptions",
@@ -39,6 +46,12 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                 name: "IX_Subscriptions_RemovalToken",
                 table: "Subscriptions",
                 column: "RemovalToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscriptions_SignUpKey",
+                table: "Subscriptions",
+                column: "SignUpKey",
                 unique: true);
         }
 
@@ -53,6 +66,10 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                 name: "IX_Subscriptions_RemovalToken",
                 table: "Subscriptions");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Subscriptions_SignUpKey",
+                table: "Subscriptions");
+
             migrationBuilder.DropColumn(
                 name: "AwaitingConfirmation",
                 table: "Subscriptions");
@@ -63,6 +80,10 @@ namespace MobilnyUrzednik.Core.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "RemovalToken",
+                table: "Subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "SignUpKey",
                 table: "Subscriptions");
         }
     }
