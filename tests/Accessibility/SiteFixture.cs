@@ -46,7 +46,7 @@ public class SiteFixture : IAsyncLifetime
     /// <summary>The site's own services (e.g. UserManager), for arranging what a test needs.</summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The site has not started.");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (Provider == DatabaseProvider.Postgres)
         {

@@ -394,16 +394,30 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsRequestContact")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("RemovalToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SignUpKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTimeOffset?>("StoppedAt")
                         .HasColumnType("timestamp with time zone");
@@ -418,8 +432,16 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RemovalToken")
+                        .IsUnique();
+
+                    b.HasIndex("SignUpKey")
+                        .IsUnique();
+
                     b.HasIndex("Token")
                         .IsUnique();
+
+                    b.HasIndex("Address", "CreatedAt");
 
                     b.HasIndex("VisitRequestId", "Channel", "Address");
 
@@ -449,6 +471,10 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("HandedOverAt")
                         .HasColumnType("timestamp with time zone");
@@ -508,6 +534,9 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
 
                     b.HasIndex("Key")
                         .IsUnique();

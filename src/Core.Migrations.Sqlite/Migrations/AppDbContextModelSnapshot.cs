@@ -373,16 +373,30 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRequestContact")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignUpKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("StoppedAt")
                         .HasColumnType("INTEGER");
@@ -397,8 +411,16 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RemovalToken")
+                        .IsUnique();
+
+                    b.HasIndex("SignUpKey")
+                        .IsUnique();
+
                     b.HasIndex("Token")
                         .IsUnique();
+
+                    b.HasIndex("Address", "CreatedAt");
 
                     b.HasIndex("VisitRequestId", "Channel", "Address");
 
@@ -426,6 +448,10 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("HandedOverAt")
                         .HasColumnType("INTEGER");
@@ -485,6 +511,9 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
 
                     b.HasIndex("Key")
                         .IsUnique();

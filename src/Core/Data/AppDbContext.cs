@@ -54,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.ToTable("Outbox");
             e.HasIndex(m => m.Key).IsUnique();
             e.Property(m => m.Key).HasMaxLength(100);
+            e.HasIndex(m => m.DedupeKey).IsUnique();
+            e.Property(m => m.DedupeKey).HasMaxLength(100);
             e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
             e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
@@ -73,11 +75,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.HasIndex(s => s.Token).IsUnique();
             e.Property(s => s.Token).HasMaxLength(32);
+            e.HasIndex(s => s.RemovalToken).IsUnique();
+            e.HasIndex(s => s.SignUpKey).IsUnique();
+            e.Property(s => s.SignUpKey).HasMaxLength(300);
+            e.Property(s => s.RemovalToken).HasMaxLength(32);
+            e.HasIndex(s => new { s.Address, s.CreatedAt });
             e.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
             e.Property(s => s.Address).HasMaxLength(RequestJourney.EmailMaxLength);
             e.HasIndex(s => new { s.VisitRequestId, s.Channel, s.Address });
             e.HasOne(s => s.Request).WithMany(r => r.Subscriptions).HasForeignKey(s => s.VisitRequestId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(s => s.IsActive);
+            e.Ignore(s => s.ReceivesNews);
         });
 
         modelBuilder.Entity<ClerkWorkingHours>(e =>

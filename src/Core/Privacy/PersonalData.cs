@@ -158,6 +158,9 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
                 ["kanal"] = s.Channel.ToString(),
                 ["adres"] = s.Address,
                 ["odKiedy"] = Local(s.CreatedAt),
+                ["kontaktZeZgloszenia"] = s.IsRequestContact,
+                ["czekaNaPotwierdzenie"] = s.AwaitingConfirmation,
+                ["potwierdzone"] = s.ConfirmedAt is { } confirmed ? Local(confirmed) : null,
                 ["wylaczone"] = s.StoppedAt is { } stopped ? Local(stopped) : null,
             }).ToList(),
             ["wiadomosci"] = messages.Select(m => new Dictionary<string, object?>

@@ -29,6 +29,11 @@ public abstract class PublicSiteTestContext : ComponentTestContext
         Services.AddSingleton<MatterCatalogue>();
         Services.AddSingleton<ILogger<Subscriptions>>(NullLogger<Subscriptions>.Instance);
         Services.AddSingleton<Subscriptions>();
+
+        // No gateway: what the pages say then ("the office will pass it on").
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Core.Notifications.TestEnvironment("Production", Path.GetTempPath()));
+        Services.AddSingleton<ILogger<OutboxSender>>(NullLogger<OutboxSender>.Instance);
+        Services.AddSingleton<OutboxSender>();
     }
 
     /// <summary>Saves the answers as a draft and sends it, as the check-answers page does.</summary>

@@ -136,7 +136,7 @@ public sealed class OutboxSenderTests
         await using (var db = kit.Database.CreateDbContext())
         {
             var request = await db.VisitRequests.SingleAsync(r => r.Id == id, Ct);
-            await TestOutbox.For(kit.Clock).QueueForAsync(db, request, await db.Subscriptions.SingleAsync(Ct), NotificationKind.DayBefore, VisitFacts.Of(visit, "Tomasz Wiśniewski"), key: NotificationOutbox.DayBeforeKey(visit.Id, subscription.Id), ct: Ct);
+            await TestOutbox.For(kit.Clock).QueueForAsync(db, request, await db.Subscriptions.SingleAsync(Ct), NotificationKind.DayBefore, VisitFacts.Of(visit, "Tomasz Wiśniewski"), dedupeKey: NotificationOutbox.DayBeforeKey(visit.Id, subscription.Id), ct: Ct);
             await db.SaveChangesAsync(Ct);
         }
 
@@ -146,7 +146,9 @@ public sealed class OutboxSenderTests
 
         var messages = await OutboxQueueTests.Messages(kit);
         Assert.Equal(OutboxState.Obsolete, messages.Single(m => m.Kind == NotificationKind.DayBefore).State);
-        Assert.DoesNotContain(sms.Calls, c => c.Key == NotificationOutbox.DayBeforeKey(visit.Id, subscription.Id));
+        var notice = messages.Single(m => m.Kind == NotificationKind.DayBefore);
+        Assert.Equal(NotificationOutbox.DayBeforeKey(visit.Id, subscription.Id), notice.DedupeKey);
+        Assert.DoesNotContain(sms.Calls, c => c.Key == notice.Key);
         Assert.Equal(2, sms.Calls.Count);
     }
 
