@@ -51,6 +51,8 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Visits.ClerkSchedule>();
         builder.Services.AddSingleton<Visits.DayBefore>();
         builder.Services.AddSingleton<Visits.MyVisits>();
+        builder.Services.AddSingleton<Visits.VisitOutcomes>();
+        builder.Services.AddSingleton<Visits.CalendarFeeds>();
         builder.AddDictation();
         builder.AddNotificationOutbox();
         builder.AddPrivacy();

@@ -72,6 +72,12 @@ public enum NotificationKind
     Rejected,
     Completed,
 
+    /// <summary>The clerk went but the visit did not take place.</summary>
+    VisitNotHeld,
+
+    /// <summary>The visit took place, and another one is needed.</summary>
+    AnotherVisitNeeded,
+
     /// <summary>Sent to a new subscriber: what they will receive and how to stop it.</summary>
     Subscribed,
 }

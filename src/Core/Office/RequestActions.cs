@@ -86,8 +86,17 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             return [new("Status", "Status_NotAllowed", request.Status)];
         }
 
+        // A visit is recorded as held only once it has begun: the calendar and the resident must never read that a
+        // visit took place before its time.
+        var now = clock.GetUtcNow();
+        if (request.Visits.Where(v => v.IsActive).OrderBy(v => v.Date).ThenBy(v => v.Start).FirstOrDefault() is { } pending
+            && now < VisitOutcomes.StartsAt(pending.Date, pending.Start))
+        {
+            return [new("Status", "Complete_NotStarted", VisitText.Day(pending.Date), VisitText.Time(pending.Start))];
+        }
+
         var from = request.Status;
-        request.MoveTo(RequestStatus.Completed, actor.DisplayName, publicNote.Length == 0 ? null : publicNote, clock.GetUtcNow());
+        request.MoveTo(RequestStatus.Completed, actor.DisplayName, publicNote.Length == 0 ? null : publicNote, now);
         request.OutcomeChannel = channel;
         request.OutcomeReference = reference.Length == 0 ? null : reference;
         request.OutcomeNote = note.Length == 0 ? null : note;
@@ -95,6 +104,13 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
         foreach (var visit in request.Visits.Where(v => v.IsActive))
         {
             visit.State = VisitState.Completed;
+            visit.Sequence++;
+            visit.OutcomeAt = now;
+            visit.OutcomeBy = actor.DisplayName;
+            visit.OutcomeChannel = channel;
+            visit.OutcomeReference = request.OutcomeReference;
+            visit.AnotherVisitNeeded = form.AnotherVisitNeeded;
+            visit.OutcomeNote = request.OutcomeNote;
         }
 
         await outbox.QueueAsync(db, request, NotificationKind.Completed, note: publicNote, ct: ct);
@@ -132,6 +148,7 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             foreach (var visit in request.Visits.Where(v => v.IsActive))
             {
                 visit.State = VisitState.Cancelled;
+                visit.Sequence++;
             }
         }
 

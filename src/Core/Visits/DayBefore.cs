@@ -112,6 +112,7 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
         visit.State = VisitState.Confirmed;
         visit.ConfirmedAt = at;
         visit.ConfirmedBy = actor.DisplayName;
+        visit.Sequence++;
         request.MoveTo(
             RequestStatus.VisitConfirmed,
             actor.DisplayName,
