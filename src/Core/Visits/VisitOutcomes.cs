@@ -159,7 +159,7 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
 
         var request = visit.Request!;
         var from = request.Status;
-        var day = VisitText.Day(visit.Date);
+        var day = VisitText.Date(visit.Date);
         var facts = VisitFacts.Of(visit, visit.Clerk!.DisplayName);
         visit.OutcomeKey = key;
         visit.OutcomeAt = now;

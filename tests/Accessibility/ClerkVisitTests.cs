@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Common;
+using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.Core.Visits;
+using MobilnyUrzednik.PublicSite.Components.Panel;
+
+namespace MobilnyUrzednik.Accessibility;
+
+/// <summary>The site on a clock the test moves: a clerk's visit begins when the test says so.</summary>
+public sealed class ClerkSiteFixture : SiteFixture
+{
+    public ManualClock Clock { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
+    /// <summary>The next working day after the site's today: a day no earlier test of the class has reached.</summary>
+    public DateOnly NextWorkingDay => WorkingDays.Next(WarsawTime.Today(Clock));
+
+    /// <summary>Moves the site's clock on to <paramref name="hour"/>:<paramref name="minute"/> of <paramref name="day"/> in Warsaw.</summary>
+    public void AdvanceTo(DateOnly day, int hour, int minute = 0)
+    {
+        var target = VisitOutcomes.StartsAt(day, new TimeOnly(hour, minute));
+        var by = target - Clock.GetUtcNow();
+        Assert.True(by > TimeSpan.Zero, "The clock only moves forward.");
+        Clock.Advance(by);
+    }
+}
+
+/// <summary>A phone: 390×844 CSS px, touch, mobile viewport.</summary>
+public abstract class PhoneSiteTest(BrowserFixture browser, SiteFixture site) : SiteTest(browser, site)
+{
+    protected override void ConfigureContext(BrowserNewContextOptions options)
+    {
+        options.ViewportSize = new() { Width = 390, Height = 844 };
+        options.HasTouch = true;
+        options.IsMobile = true;
+    }
+
+    /// <summary>Signs in through the form by touch and waits for the panel's start page.</summary>
+    protected async Task SignInByTouchAsync(string email)
+    {
+        await Page.GotoAsync(PanelRoutes.SignIn);
+        await Page.GetByRole(AriaRole.Textbox, new() { Name = "Adres e-mail", Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Hasło", new() { Exact = true }).FillAsync(Staff.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się", Exact = true }).TapAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel$"));
+    }
+
+    protected async Task<(int RequestId, int VisitId, string Code)> BookAsync(SiteFixture site, string clerk, DateOnly day, int hour, string resident = "Janina Kowalczyk")
+    {
+        var request = await Staff.CreateRequestAsync(site, resident);
+        var visit = await VisitsTestKit.BookAsync(site, request, clerk, day, hour);
+        await using var db = site.OpenDatabase();
+        var code = await db.VisitRequests.Where(r => r.Id == request).Select(r => r.TrackingCode).SingleAsync(TestContext.Current.CancellationToken);
+        return (request, visit, code);
+    }
+
+    protected static async Task<Visit> VisitAsync(SiteFixture site, int visitId)
+    {
+        await using var db = site.OpenDatabase();
+        return await db.Visits.AsNoTracking().SingleAsync(v => v.Id == visitId, TestContext.Current.CancellationToken);
+    }
+
+    protected static async Task<int> OutcomeAuditsAsync(SiteFixture site, int requestId)
+    {
+        await using var db = site.OpenDatabase();
+        return await db.AuditLog.CountAsync(a => a.Action == AuditActions.VisitOutcome && a.Subject == AuditLog.RequestSubject(requestId), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Answers "held, through ePUAP, with this UPO, nothing more needed" by touch.</summary>
+    protected async Task ChooseHeldThroughEpuapAsync(string upo)
+    {
+        await Page.GetByLabel("Tak, wizyta się odbyła").TapAsync();
+        await Page.GetByLabel("Przez ePUAP").TapAsync();
+        await Page.GetByLabel("Numer UPO z ePUAP").FillAsync(upo);
+        await Page.GetByLabel("Nie, sprawa jest załatwiona").TapAsync();
+    }
+}
+
+/// <summary>The clerk closes their own visit on a phone, held or not held; the resident and the coordinator see it.</summary>
+public sealed class ClerkOutcomeTests(BrowserFixture browser, ClerkSiteFixture site) : PhoneSiteTest(browser, site), IClassFixture<ClerkSiteFixture>
+{
+    [Fact]
+    public async Task Phone_OpensOnTheNextDayWithAVisit_ClosesItAsHeldWithAnEpuapUpo_AndTheResidentsStatusShowsIt()
+    {
+        var day = site.NextWorkingDay;
+        var (requestId, visitId, code) = await BookAsync(site, Staff.OtherClerk, day, 10, "Leokadia Odwiedzana");
+        await SignInByTouchAsync(Staff.OtherClerk);
+
+        // Before the day: "Moje wizyty" opens on the next day that has a visit.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Moje wizyty", Exact = true }).First.TapAsync();
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Moje wizyty");
+        await Expect(Page.Locator("#dzien")).ToHaveTextAsync($"{VisitText.Day(day)}: 1 wizyta");
+        var section = Page.Locator($"section[data-visit='{visitId}']");
+        await Expect(section.Locator(".door-word")).ToBeVisibleAsync();
+        await Expect(section.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Otwórz w mapach telefonu") })).ToHaveAttributeAsync("href", new Regex("^geo:0,0\\?q="));
+        await Expect(section.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Pokaż na mapie OpenStreetMap") })).ToHaveAttributeAsync("href", new Regex("^https://www\\.openstreetmap\\.org/search\\?query="));
+        await Expect(section.GetByRole(AriaRole.Link, new() { Name = "Zadzwoń: 600 100 200" })).ToHaveAttributeAsync("href", "tel:+48600100200");
+        await Axe.CheckAsync(Page, "moje wizyty (telefon): dzień z wizytą");
+
+        // Before the visit's start the form says from when; the outcome is refused until then.
+        await section.GetByRole(AriaRole.Link, new() { Name = "Zapisz wynik wizyty – 10:00–12:00" }).TapAsync();
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync(new Regex("^Wizyta 10:00–12:00: "));
+        await Expect(Page.Locator("main")).ToContainTextAsync("Wynik zapiszesz od 10:00, kiedy wizyta się zacznie.");
+        await ChooseHeldThroughEpuapAsync("UPO-2026-000123");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wynik wizyty" }).TapAsync();
+        await Expect(Page).ToHaveTitleAsync(new Regex("^Błąd: "));
+        await Expect(Page.Locator(".error-summary")).ToContainTextAsync($"Wizyta zaczyna się {VisitText.Day(day)} o 10:00");
+        await Expect(Page.Locator(".error-summary")).ToBeFocusedAsync();
+        await Expect(Page.GetByLabel("Numer UPO z ePUAP")).ToHaveValueAsync("UPO-2026-000123");
+        await Axe.CheckAsync(Page, "wynik wizyty: błąd (przed czasem)");
+        Assert.Equal(VisitState.Booked, (await VisitAsync(site, visitId)).State);
+
+        // At the door, after the start (a day later on the site's clock: the session has ended, the clerk signs in again).
+        site.AdvanceTo(day, 10, 20);
+        await SignInByTouchAsync(Staff.OtherClerk);
+        await Page.GotoAsync(CalendarFeeds.VisitLink(visitId));
+        await Expect(Page.Locator("main")).Not.ToContainTextAsync("Wynik zapiszesz od");
+        await ChooseHeldThroughEpuapAsync("UPO-2026-000123");
+        await Axe.CheckAsync(Page, "wynik wizyty: formularz (odbyła się)");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wynik wizyty" }).TapAsync();
+        await Expect(Page.Locator("[data-notice]")).ToHaveTextAsync("Zapisaliśmy wynik wizyty.");
+        await Expect(Page.Locator("main")).ToContainTextAsync("UPO-2026-000123");
+        await Axe.CheckAsync(Page, "wynik wizyty: zapisany");
+
+        var visit = await VisitAsync(site, visitId);
+        Assert.Equal((VisitState.Completed, OutcomeChannel.Epuap, "UPO-2026-000123"), (visit.State, visit.OutcomeChannel, visit.OutcomeReference));
+        Assert.Equal(1, await OutcomeAuditsAsync(site, requestId));
+
+        // The resident reads it on /status.
+        var resident = await Context.Browser!.NewContextAsync(new() { BaseURL = site.BaseAddress.ToString(), Locale = "pl-PL" });
+        var status = await resident.NewPageAsync();
+        await status.GotoAsync("/status?numer=" + TrackingCode.Format(code));
+        await status.GetByLabel("4 ostatnie cyfry numeru telefonu").FillAsync("0200");
+        await status.GetByRole(AriaRole.Button, new() { Name = "Sprawdź status" }).ClickAsync();
+        await Expect(status.Locator("main")).ToContainTextAsync("Sprawa załatwiona");
+        await Expect(status.Locator("main")).ToContainTextAsync("Sprawę złożyliśmy przez ePUAP, numer UPO: UPO-2026-000123.");
+        await resident.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Phone_NobodyHome_TheRequestReturnsToTheInboxMarkedForANewVisit()
+    {
+        var day = site.NextWorkingDay;
+        var (requestId, visitId, code) = await BookAsync(site, Staff.Clerk, day, 8, "Zenon Nieobecny");
+        site.AdvanceTo(day, 9, 0);
+        await SignInByTouchAsync(Staff.Clerk);
+        await Page.GotoAsync(PanelRoutes.MyVisits);
+        await Page.Locator($"section[data-visit='{visitId}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Zapisz wynik wizyty") }).TapAsync();
+
+        // Nothing chosen: every question of the chosen part is asked for, in plain words.
+        await Page.GetByLabel("Nie, wizyta się nie odbyła").TapAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wynik wizyty" }).TapAsync();
+        await Expect(Page.Locator(".error-summary li")).ToHaveTextAsync(["Wybierz, dlaczego wizyta się nie odbyła", "Wybierz, co dalej ze zgłoszeniem"]);
+        await Expect(Page.GetByLabel("Nie, wizyta się nie odbyła")).ToBeCheckedAsync();
+        await Axe.CheckAsync(Page, "wynik wizyty: błąd (nie odbyła się)");
+
+        await Page.GetByLabel("Nikogo nie było w domu").TapAsync();
+        await Page.GetByLabel("Umówić nową wizytę – zgłoszenie wraca do koordynatora").TapAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wynik wizyty" }).TapAsync();
+        await Expect(Page.Locator("[data-notice]")).ToHaveTextAsync("Zapisaliśmy wynik wizyty.");
+        Assert.Equal((VisitState.NotHeld, NotHeldReason.NobodyHome), ((await VisitAsync(site, visitId)).State, (await VisitAsync(site, visitId)).NotHeldReason));
+
+        // The coordinator finds it back in the inbox, marked for a new visit.
+        var office = await Context.Browser!.NewContextAsync(new() { BaseURL = site.BaseAddress.ToString(), Locale = "pl-PL", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var inbox = await office.NewPageAsync();
+        await Staff.SignInAsync(inbox, Staff.Coordinator);
+        await inbox.GotoAsync(PanelRoutes.Inbox);
+        var row = inbox.Locator("tr", new() { Has = inbox.GetByRole(AriaRole.Link, new() { Name = TrackingCode.Format(code) }) });
+        await Expect(row).ToContainTextAsync("Zgłoszenie jest sprawdzane");
+        await Expect(row.Locator("[data-new-visit]")).ToHaveTextAsync("Umów nową wizytę");
+        await office.CloseAsync();
+
+        await using var db = site.OpenDatabase();
+        var request = await db.VisitRequests.AsNoTracking().Include(r => r.History).SingleAsync(r => r.Id == requestId, TestContext.Current.CancellationToken);
+        Assert.Equal(RequestStatus.InReview, request.Status);
+        Assert.Contains(request.History, h => h.PublicNote == $"Wizyta {VisitText.Date(day)} r. nie odbyła się. Nikogo nie zastaliśmy w domu. Zadzwonimy, aby umówić nowy termin.");
+    }
+}
