@@ -180,3 +180,145 @@ public sealed class ClerkOutcomeTests(BrowserFixture browser, ClerkSiteFixture s
         Assert.Contains(request.History, h => h.PublicNote == $"Wizyta {VisitText.Date(day)} r. nie odbyła się. Nikogo nie zastaliśmy w domu. Zadzwonimy, aby umówić nowy termin.");
     }
 }
+
+/// <summary>
+/// A weak signal: the day is loaded, the signal goes (Playwright's offline mode), the outcome is typed and kept on the
+/// phone, and sent once when the signal is back — also when the page was reloaded in between.
+/// </summary>
+public sealed class ClerkOfflineTests(BrowserFixture browser, ClerkSiteFixture site) : PhoneSiteTest(browser, site), IClassFixture<ClerkSiteFixture>
+{
+    private const string Ready = "Ten dzień jest zapisany w telefonie: otworzysz go także bez zasięgu. Zniknie z telefonu o północy i po wylogowaniu.";
+    private const string Kept = "Brak internetu. Wynik jest zapisany w telefonie. Wyślemy go sami, gdy wróci połączenie – możesz wyjść z tej strony.";
+
+    [Fact]
+    public async Task Offline_AfterTheDayLoaded_TheOutcomeIsKept_AndStoredExactlyOnceWhenTheSignalIsBack()
+    {
+        var (requestId, visitId) = await TodaysVisitAsync("Bronisława Bezzasięgu");
+        await OpenTheDayAsync();
+
+        await Context.SetOfflineAsync(true);
+        await Page.Locator($"section[data-visit='{visitId}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Zapisz wynik wizyty") }).TapAsync();
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync(new Regex("^Wizyta 08:00–10:00: "));
+        await ChooseHeldThroughEpuapAsync("UPO-OFFLINE-1");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wynik wizyty" }).TapAsync();
+        await Expect(Page.Locator("[data-offline-status]")).ToHaveTextAsync(Kept);
+        await Expect(Page.Locator("[data-offline-status]")).ToBeFocusedAsync();
+        var kept = await KeptFormAsync(visitId);
+        await Axe.CheckAsync(Page, "wynik wizyty: zapisany w telefonie");
+        Assert.Equal(VisitState.Booked, (await VisitAsync(site, visitId)).State);
+
+        await Context.SetOfflineAsync(false);
+        await Expect(Page.Locator("[data-notice]")).ToHaveTextAsync("Zapisaliśmy wynik wizyty.");
+        await AssertStoredOnceAsync(requestId, visitId, "UPO-OFFLINE-1", kept);
+    }
+
+    [Fact]
+    public async Task Offline_PageReloadedWhileOffline_NothingTypedIsLost_AndItIsStoredExactlyOnce()
+    {
+        var (requestId, visitId) = await TodaysVisitAsync("Czesław Przeładowany");
+        await OpenTheDayAsync();
+
+        await Context.SetOfflineAsync(true);
+        await Page.Locator($"section[data-visit='{visitId}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Zapisz wynik wizyty") }).TapAsync();
+        await ChooseHeldThroughEpuapAsync("UPO-OFFLINE-2");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wynik wizyty" }).TapAsync();
+        await Expect(Page.Locator("[data-offline-status]")).ToHaveTextAsync(Kept);
+
+        var kept = await KeptFormAsync(visitId);
+
+        // Reloaded without a signal: the kept page comes back (from the phone, not the server) with what was typed.
+        var reloaded = await Page.ReloadAsync();
+        Assert.True(reloaded!.FromServiceWorker);
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync(new Regex("^Wizyta 08:00–10:00: "));
+        await Expect(Page.Locator("[data-offline-status]")).ToHaveTextAsync(Kept);
+        await Expect(Page.GetByLabel("Przez ePUAP")).ToBeCheckedAsync();
+        await Expect(Page.GetByLabel("Numer UPO z ePUAP")).ToHaveValueAsync("UPO-OFFLINE-2");
+
+        // The day page too.
+        Assert.True((await Page.GotoAsync(PanelRoutes.MyVisits))!.FromServiceWorker);
+        await Expect(Page.Locator($"section[data-visit='{visitId}'] [data-pending-notice]")).ToHaveTextAsync("Wynik czeka w telefonie na wysłanie.");
+        Assert.Equal(VisitState.Booked, (await VisitAsync(site, visitId)).State);
+
+        await Context.SetOfflineAsync(false);
+        await Expect(Page.Locator($"section[data-visit='{visitId}']")).ToContainTextAsync("wizyta się odbyła");
+        await AssertStoredOnceAsync(requestId, visitId, "UPO-OFFLINE-2", kept);
+    }
+
+    [Fact]
+    public async Task SignOut_WipesTheDayKeptOnThePhone()
+    {
+        await TodaysVisitAsync("Dorota Wylogowana");
+        await OpenTheDayAsync();
+        Assert.NotEmpty(await KeptCachesAsync());
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Wyloguj się" }).TapAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel/logowanie"));
+        await Page.WaitForFunctionAsync(NothingKept);
+        Assert.Empty(await KeptCachesAsync());
+    }
+
+    [Fact]
+    public async Task EndOfTheDay_AnOutcomeKeptOnThePhoneAndTheDaysPagesAreWiped()
+    {
+        var (_, visitId) = await TodaysVisitAsync("Edmund Północny");
+        await Context.Clock.InstallAsync(new() { TimeDate = site.Clock.GetUtcNow().UtcDateTime });
+        await OpenTheDayAsync();
+        await Context.SetOfflineAsync(true);
+        await Page.Locator($"section[data-visit='{visitId}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Zapisz wynik wizyty") }).TapAsync();
+        await ChooseHeldThroughEpuapAsync("UPO-NOC");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wynik wizyty" }).TapAsync();
+        await Expect(Page.Locator("[data-offline-status]")).ToHaveTextAsync(Kept);
+
+        // A minute past midnight in Warsaw on the phone's clock: what the phone kept for that day goes.
+        var day = DateOnly.FromDateTime(WarsawTime.ToWarsaw(site.Clock.GetUtcNow()).DateTime);
+        await Page.Clock.SetSystemTimeAsync(VisitOutcomes.StartsAt(day.AddDays(1), new TimeOnly(0, 1)).UtcDateTime);
+        await Page.ReloadAsync();
+        await Page.WaitForFunctionAsync(NothingKept);
+        await Page.ReloadAsync();
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Brak połączenia");
+        await Axe.CheckAsync(Page, "moje wizyty: brak połączenia");
+    }
+
+    // Polled in the page until true: no day's pages in the caches and no outcome in localStorage.
+    private const string NothingKept = "async () => (await caches.keys()).every(n => !n.startsWith('mu-wizyty-') || n === 'mu-wizyty-pliki') && Object.keys(localStorage).every(k => !k.startsWith('mu-wynik-'))";
+
+    private Task<string[]> KeptCachesAsync() =>
+        Page.EvaluateAsync<string[]>("async () => (await caches.keys()).filter(n => n.startsWith('mu-wizyty-') && n !== 'mu-wizyty-pliki')");
+
+    private async Task<(int RequestId, int VisitId)> TodaysVisitAsync(string resident)
+    {
+        var day = site.NextWorkingDay;
+        var (requestId, visitId, _) = await BookAsync(site, Staff.Clerk, day, 8, resident);
+        site.AdvanceTo(day, 8, 30);
+        return (requestId, visitId);
+    }
+
+    private async Task OpenTheDayAsync()
+    {
+        await SignInByTouchAsync(Staff.Clerk);
+        await Page.GotoAsync(PanelRoutes.MyVisits);
+        await Expect(Page.Locator("[data-offline-status]")).ToHaveTextAsync(Ready);
+    }
+
+    /// <summary>The outcome as the page keeps it on the phone (its fields, the key and token included).</summary>
+    private async Task<string> KeptFormAsync(int visitId) =>
+        await Page.EvaluateAsync<string>("id => JSON.stringify(JSON.parse(localStorage.getItem('mu-wynik-' + id)).fields)", visitId);
+
+    private async Task AssertStoredOnceAsync(int requestId, int visitId, string upo, string keptFields)
+    {
+        var visit = await VisitAsync(site, visitId);
+        Assert.Equal((VisitState.Completed, upo), (visit.State, visit.OutcomeReference));
+        Assert.Equal(1, await OutcomeAuditsAsync(site, requestId));
+        Assert.Empty(await Page.EvaluateAsync<string[]>("() => Object.keys(localStorage).filter(k => k.startsWith('mu-wynik-'))"));
+
+        // The same kept form sent again (a phone that never heard the first answer) is answered "stored" and changes nothing.
+        await using var db = site.OpenDatabase();
+        var history = await db.RequestHistory.CountAsync(h => h.VisitRequestId == requestId, TestContext.Current.CancellationToken);
+        var again = await Page.EvaluateAsync<int>(
+            "async ([url, fields]) => (await fetch(url, { method: 'POST', body: new URLSearchParams(JSON.parse(fields)), headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status",
+            new object[] { PanelRoutes.OutcomeApi(visitId), keptFields });
+        Assert.Equal(200, again);
+        Assert.Equal(1, await OutcomeAuditsAsync(site, requestId));
+        Assert.Equal(history, await db.RequestHistory.CountAsync(h => h.VisitRequestId == requestId, TestContext.Current.CancellationToken));
+    }
+}

@@ -135,8 +135,8 @@
         if (!day || !('caches' in window) || !navigator.onLine) return;
         try {
             const pages = await caches.open(CACHE + day);
-            if (!navigator.serviceWorker || !navigator.serviceWorker.controller) {
-                // Not yet served through the worker (its first visit): keep this page too.
+            if (!(await pages.match(location.href))) {
+                // Not served through the worker (it was not there yet when the page came): keep this page too.
                 const response = await fetch(location.href, { credentials: 'same-origin' });
                 if (response.ok && !response.redirected) await pages.put(location.href, response);
             }
