@@ -96,7 +96,8 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         var visits = await ActiveVisits(db).Where(v => ids.Contains(v.ClerkId) && v.Date >= from && v.Date <= to && v.VisitRequestId != forRequestId)
             .Include(v => v.Request).ToListAsync(ct);
 
-        // Visits at the address of the request being booked need no travel time between them.
+        // Visits at the address of the request being booked need no travel time between them; without a request (no
+        // address to travel from) the windows are offered without the travel time, and booking checks it.
         var target = forRequestId is { } rid
             ? await db.VisitRequests.AsNoTracking().Where(r => r.Id == rid).Select(r => new { r.Street, r.PostalCode, r.Town }).FirstOrDefaultAsync(ct)
             : null;
@@ -118,7 +119,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
                 window,
                 DateOnly.FromDateTime(now.DateTime),
                 TimeOnly.FromDateTime(now.DateTime),
-                buffer,
+                target is null ? 0 : buffer,
                 sameAddress));
         }
 

@@ -53,7 +53,7 @@ public class RequestLifecycleTests
         Assert.Equal(8, Enum.GetValues<RequestStatus>().Length);
         Assert.Equal(Enum.GetValues<RequestStatus>(), Expected.Keys.Order());
         Assert.Equal(64, AllowedMoves().Count + RefusedMoves().Count);
-        Assert.Equal(17, AllowedMoves().Count);
+        Assert.Equal(20, AllowedMoves().Count);
     }
 
     [Theory]
