@@ -42,6 +42,7 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Office.RequestActions>();
         builder.Services.AddSingleton<Office.Inbox>();
         builder.Services.AddSingleton<Office.PhoneIntake>();
+        builder.Services.AddSingleton<Office.WaitingWork>();
         builder.Services.AddSingleton<Visits.VisitBooking>();
         builder.Services.AddSingleton<Administration.CatalogueAdmin>();
         builder.Services.AddSingleton<Administration.SettingsAdmin>();
