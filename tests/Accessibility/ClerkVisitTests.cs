@@ -322,3 +322,80 @@ public sealed class ClerkOfflineTests(BrowserFixture browser, ClerkSiteFixture s
         Assert.Equal(history, await db.RequestHistory.CountAsync(h => h.VisitRequestId == requestId, TestContext.Current.CancellationToken));
     }
 }
+
+/// <summary>The clerk's calendar address, and the new pages by keyboard alone and at 320 px.</summary>
+public sealed class ClerkPagesTests(BrowserFixture browser, ClerkSiteFixture site) : SiteTest(browser, site), IClassFixture<ClerkSiteFixture>
+{
+    [Fact]
+    public async Task CalendarAddress_MadeShownOnce_Renewed_TheOldAddressAnswers404()
+    {
+        var day = site.NextWorkingDay;
+        await VisitsTestKit.BookAsync(site, await Staff.CreateRequestAsync(site, "Kalina Kalendarzowa"), Staff.Clerk, day, 10);
+        await Staff.SignInAsync(Page, Staff.Clerk);
+        await Page.GotoAsync(PanelRoutes.MyVisits);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Kalendarz w telefonie" }).ClickAsync();
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Kalendarz w telefonie");
+        await Axe.CheckAsync(Page, "kalendarz: bez adresu");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Utwórz adres kalendarza" }).ClickAsync();
+        var address = Page.GetByLabel("Adres kalendarza");
+        var first = await address.InputValueAsync();
+        Assert.Matches(new Regex("/kalendarz/[A-Za-z0-9_-]{43}\\.ics$"), first);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Dodaj do kalendarza w tym telefonie" })).ToHaveAttributeAsync("href", new Regex("^webcal://"));
+        await Expect(Page.Locator("[data-notice]")).ToBeFocusedAsync();
+        await Axe.CheckAsync(Page, "kalendarz: nowy adres");
+
+        // A calendar app fetches it without signing in.
+        var anonymous = await Context.Browser!.NewContextAsync();
+        var feed = await anonymous.APIRequest.GetAsync(first);
+        Assert.Equal(200, feed.Status);
+        Assert.StartsWith("text/calendar", feed.Headers["content-type"], StringComparison.Ordinal);
+        var ics = await feed.TextAsync();
+        Assert.Contains($"DTSTART;TZID=Europe/Warsaw:{day:yyyyMMdd}T100000", ics, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kalendarzowa", ics, StringComparison.Ordinal);
+
+        // Renewed: the address shown before stops working.
+        await Page.GotoAsync(PanelRoutes.MyCalendarFeed);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Utwórz nowy adres" }).ClickAsync();
+        var second = await Page.GetByLabel("Adres kalendarza").InputValueAsync();
+        Assert.NotEqual(first, second);
+        Assert.Equal(404, (await anonymous.APIRequest.GetAsync(first)).Status);
+        Assert.Equal(200, (await anonymous.APIRequest.GetAsync(second)).Status);
+        await anonymous.CloseAsync();
+
+        // Reloaded, the page never shows the address again (only its hash is kept).
+        await Page.GotoAsync(PanelRoutes.MyCalendarFeed);
+        await Expect(Page.GetByLabel("Adres kalendarza")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("main")).ToContainTextAsync("Twój adres kalendarza działa od");
+    }
+
+    [Fact]
+    public async Task OutcomeForm_ByKeyboardAlone_AndEveryNewPageReflowsAt320()
+    {
+        var day = site.NextWorkingDay;
+        var visitId = await VisitsTestKit.BookAsync(site, await Staff.CreateRequestAsync(site, "Klara Klawiatura"), Staff.OtherClerk, day, 8);
+        site.AdvanceTo(day, 8, 15);
+        await Staff.SignInAsync(Page, Staff.OtherClerk);
+        await Page.GotoAsync(CalendarFeeds.VisitLink(visitId));
+
+        // The skip link first, then the form, all by keyboard.
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator(".skip-link")).ToBeFocusedAsync();
+        await KeyboardOnly.ChooseAsync(Page, "Nie, wizyta się nie odbyła");
+        await KeyboardOnly.ChooseAsync(Page, "Mieszkaniec nie chciał wizyty");
+        await KeyboardOnly.ChooseAsync(Page, "Zamknąć zgłoszenie – wizyta nie jest już potrzebna");
+        await KeyboardOnly.TypeAsync(Page, Page.GetByLabel("Notatka dla urzędu (opcjonalnie)"), "Córka zabrała mamę do siebie.");
+        await KeyboardOnly.TabToAsync(Page, Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wynik wizyty" }));
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("[data-notice]")).ToHaveTextAsync("Zapisaliśmy wynik wizyty.");
+        await Expect(Page.Locator("[data-notice]")).ToBeFocusedAsync();
+
+        await Page.SetViewportSizeAsync(320, 640);
+        foreach (var path in new[] { PanelRoutes.MyVisits + "?dzien=" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), CalendarFeeds.VisitLink(visitId), PanelRoutes.MyCalendarFeed, PanelRoutes.MyDaySheet, "/panel/moje-wizyty/bez-polaczenia" })
+        {
+            await Page.GotoAsync(path);
+            Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 320 px.");
+            await Axe.CheckAsync(Page, "320 px: " + path);
+        }
+    }
+}
