@@ -24,6 +24,7 @@ public static class PanelRoutes
     public const string MyVisits = "/panel/moje-wizyty";
     public const string MyDaySheet = "/panel/moje-wizyty/arkusz";
     public const string MyCalendarFeed = "/panel/moje-wizyty/kalendarz";
+    public const string MyVisitsOffline = "/panel/moje-wizyty/bez-polaczenia";
     public const string ClerkDays = "/panel/urzednicy";
     public const string Reports = "/panel/raporty";
     public const string ReportsCsv = "/panel/raporty.csv";
@@ -57,6 +58,7 @@ public static class PanelRoutes
         (MyVisits, StaffPermission.ViewOwnVisits),
         (MyDaySheet, StaffPermission.ViewOwnVisits),
         (MyCalendarFeed, StaffPermission.ViewOwnVisits),
+        (MyVisitsOffline, StaffPermission.ViewOwnVisits),
         (ClerkDays, StaffPermission.ManageClerkDays),
         (Reports, StaffPermission.ViewReports),
         (ReportsCsv, StaffPermission.ViewReports),
