@@ -37,6 +37,7 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Office.RequestActions>();
         builder.Services.AddSingleton<Office.Inbox>();
         builder.Services.AddSingleton<Office.PhoneIntake>();
+        builder.Services.AddSingleton<Office.WaitingWork>();
         builder.Services.AddSingleton<Visits.VisitBooking>();
         builder.Services.AddSingleton<Administration.CatalogueAdmin>();
         builder.Services.AddSingleton<Administration.SettingsAdmin>();
@@ -46,6 +47,8 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Visits.ClerkSchedule>();
         builder.Services.AddSingleton<Visits.DayBefore>();
         builder.Services.AddSingleton<Visits.MyVisits>();
+        builder.Services.AddSingleton<Visits.VisitOutcomes>();
+        builder.Services.AddSingleton<Visits.CalendarFeeds>();
         builder.AddDictation();
         builder.AddNotificationOutbox();
         builder.AddPrivacy();

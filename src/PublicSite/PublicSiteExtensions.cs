@@ -30,6 +30,7 @@ internal static class PublicSiteExtensions
         builder.AddPublicPostLimits();
         builder.AddNotificationSending();
         builder.AddRetentionWorker();
+        builder.AddVisitEndpoints();
 
         // Polish letters are written as they are, not as &#x119; entities: smaller pages, readable source.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -368,6 +368,9 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                     b.Property<DateOnly>("StatementUpdatedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("TravelBufferMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<int>("VisitWindowMinutes")
                         .HasColumnType("integer");
 
@@ -852,6 +855,40 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MobilnyUrzednik.Core.Visits.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClerkId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClerkId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("MobilnyUrzednik.Core.Visits.ClerkAbsence", b =>
                 {
                     b.Property<int>("Id")
@@ -920,6 +957,9 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AnotherVisitNeeded")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -949,6 +989,43 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                     b.Property<TimeOnly>("End")
                         .HasColumnType("time without time zone");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NotHeldReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OutcomeChannel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OutcomeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OutcomeReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
                     b.Property<TimeOnly>("Start")
                         .HasColumnType("time without time zone");
 
@@ -961,6 +1038,11 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutcomeKey")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("VisitRequestId");
 
@@ -1077,6 +1159,15 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Matter");
+                });
+
+            modelBuilder.Entity("MobilnyUrzednik.Core.Visits.CalendarFeed", b =>
+                {
+                    b.HasOne("MobilnyUrzednik.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClerkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Visits.ClerkAbsence", b =>

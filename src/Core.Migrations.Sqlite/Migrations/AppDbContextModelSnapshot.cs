@@ -349,6 +349,9 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                     b.Property<DateOnly>("StatementUpdatedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TravelBufferMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("VisitWindowMinutes")
                         .HasColumnType("INTEGER");
 
@@ -825,6 +828,38 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MobilnyUrzednik.Core.Visits.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClerkId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClerkId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("MobilnyUrzednik.Core.Visits.ClerkAbsence", b =>
                 {
                     b.Property<int>("Id")
@@ -887,6 +922,9 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AnotherVisitNeeded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BookedAt")
                         .HasColumnType("INTEGER");
 
@@ -916,6 +954,43 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                     b.Property<TimeOnly>("End")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotHeldReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeChannel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly>("Start")
                         .HasColumnType("TEXT");
 
@@ -928,6 +1003,11 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutcomeKey")
+                        .IsUnique();
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("VisitRequestId");
 
@@ -1044,6 +1124,15 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Matter");
+                });
+
+            modelBuilder.Entity("MobilnyUrzednik.Core.Visits.CalendarFeed", b =>
+                {
+                    b.HasOne("MobilnyUrzednik.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClerkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Visits.ClerkAbsence", b =>

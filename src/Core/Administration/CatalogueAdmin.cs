@@ -41,8 +41,48 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Matters.AsNoTracking()
             .Include(s => s.Checklist.OrderBy(c => c.SortOrder))
-            .OrderBy(s => s.IsRetired).ThenBy(s => s.SortOrder)
+            .OrderBy(s => s.IsRetired).ThenBy(s => s.IsOther).ThenBy(s => s.SortOrder)
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Moves an offered matter one place up (<paramref name="up"/>) or down among the offered matters, the order the public
+    /// form lists them in. "Inna sprawa" (the catch-all) stays last: it does not move, and nothing moves below it.
+    /// Problems: "Matter_NotFound", "Matter_CannotMove".
+    /// </summary>
+    public async Task<AdminResult> MoveAsync(StaffActor actor, int matterId, bool up, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ManageCatalogue);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.Matters.Where(s => !s.IsRetired && !s.IsOther).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
+        var index = order.FindIndex(s => s.Id == matterId);
+        if (index < 0)
+        {
+            return AdminResult.Fail("matter", await db.Matters.AnyAsync(s => s.Id == matterId, ct) ? "Matter_CannotMove" : "Matter_NotFound");
+        }
+
+        var other = up ? index - 1 : index + 1;
+        if (other < 0 || other >= order.Count)
+        {
+            return AdminResult.Fail("matter", "Matter_CannotMove");
+        }
+
+        (order[index], order[other]) = (order[other], order[index]);
+
+        // Renumbered from 1 (the retired and the catch-all after them), so equal or gapped numbers from older data settle.
+        for (var i = 0; i < order.Count; i++)
+        {
+            order[i].SortOrder = i + 1;
+        }
+
+        foreach (var rest in await db.Matters.Where(s => s.IsRetired || s.IsOther).OrderBy(s => s.IsOther).ThenBy(s => s.SortOrder).ToListAsync(ct))
+        {
+            rest.SortOrder = order.Count + 1 + (rest.IsOther ? 1000 : 0) + rest.Id;
+        }
+
+        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matterId), up ? "moved up" : "moved down");
+        await db.SaveChangesAsync(ct);
+        return AdminResult.Ok;
     }
 
     /// <summary>Adds a matter at the end of the list; its slug comes from the name and is made unique.</summary>

@@ -40,6 +40,9 @@ public sealed class SettingsForm
     public string? DataProtectionOfficerEmail { get; set; }
     public string? OverdueAfterWorkingDays { get; set; }
     public string? VisitWindowMinutes { get; set; }
+
+    /// <summary>Minutes of travel between two visits at different addresses.</summary>
+    public string? TravelBufferMinutes { get; set; }
     public string? AccessibilityContactName { get; set; }
     public string? BuildingAccessibility { get; set; }
     public DateParts StatementPublishedOn { get; set; } = new();
@@ -61,6 +64,7 @@ public sealed class SettingsForm
         DataProtectionOfficerEmail = m.DataProtectionOfficerEmail,
         OverdueAfterWorkingDays = m.OverdueAfterWorkingDays.ToString(CultureInfo.InvariantCulture),
         VisitWindowMinutes = m.VisitWindowMinutes.ToString(CultureInfo.InvariantCulture),
+        TravelBufferMinutes = m.TravelBufferMinutes.ToString(CultureInfo.InvariantCulture),
         AccessibilityContactName = m.AccessibilityContactName,
         BuildingAccessibility = m.BuildingAccessibility,
         StatementPublishedOn = DateParts.From(m.StatementPublishedOn),
@@ -80,6 +84,8 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
     public const int OverdueMin = 1;
     public const int OverdueMax = 30;
     public const int WindowMin = 30;
+    public const int TravelMin = 0;
+    public const int TravelMax = 180;
     public const int WindowMax = 240;
     public const int BuildingAccessibilityMaxLength = 4000;
 
@@ -121,6 +127,9 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         var dpo = Email(form.DataProtectionOfficerEmail, nameof(form.DataProtectionOfficerEmail), "DpoEmail", errors);
         var overdue = Number(form.OverdueAfterWorkingDays, nameof(form.OverdueAfterWorkingDays), "Overdue", OverdueMin, OverdueMax, errors);
         var window = Number(form.VisitWindowMinutes, nameof(form.VisitWindowMinutes), "VisitWindow", WindowMin, WindowMax, errors);
+
+        // Older forms (and tests) that do not send the travel time keep the one set.
+        var travel = form.TravelBufferMinutes is null ? null : Number(form.TravelBufferMinutes, nameof(form.TravelBufferMinutes), "TravelBuffer", TravelMin, TravelMax, errors);
         var contact = AdminValidation.Text(form.AccessibilityContactName, nameof(form.AccessibilityContactName), "AccessibilityContact", 200, errors);
         var building = AdminValidation.Text(form.BuildingAccessibility, nameof(form.BuildingAccessibility), "BuildingAccessibility", BuildingAccessibilityMaxLength, errors, multiline: true);
 
@@ -152,6 +161,11 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         m.DataProtectionOfficerEmail = dpo;
         m.OverdueAfterWorkingDays = overdue!.Value;
         m.VisitWindowMinutes = window!.Value;
+        if (travel is { } minutes)
+        {
+            m.TravelBufferMinutes = minutes;
+        }
+
         m.AccessibilityContactName = contact;
         m.BuildingAccessibility = building;
         m.StatementPublishedOn = published!.Value;

@@ -31,6 +31,10 @@ public static class AuditActions
     public const string VisitConfirmed = "visit.confirmed";
     public const string VisitRebooked = "visit.rebooked";
     public const string DaySheetRead = "visits.daysheet";
+    public const string VisitRead = "visit.read";
+    public const string VisitOutcome = "visit.outcome";
+    public const string CalendarFeedRead = "visits.feed";
+    public const string CalendarFeedRenewed = "visits.feed.renewed";
     public const string ClerkDaysChanged = "clerk.days";
     public const string CatalogueChanged = "catalogue.changed";
     public const string SettingsChanged = "settings.changed";

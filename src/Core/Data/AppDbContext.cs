@@ -26,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationSubscription> Subscriptions => Set<NotificationSubscription>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     /// <summary>The data-protection key ring (sign-in and device cookies survive restarts and are shared by nodes).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -47,6 +48,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(v => new { v.ClerkId, v.Date });
             e.HasIndex(v => new { v.Date, v.State });
             e.Ignore(v => v.IsActive);
+            e.Ignore(v => v.SeriesKey);
+            e.HasIndex(v => v.SeriesId);
+            e.Property(v => v.OutcomeBy).HasMaxLength(200);
+            e.Property(v => v.OutcomeKey).HasMaxLength(64);
+            e.HasIndex(v => v.OutcomeKey).IsUnique();
+            e.Property(v => v.OutcomeChannel).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.OutcomeReference).HasMaxLength(100);
+            e.Property(v => v.NotHeldReason).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.NextStep).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.OutcomeNote).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<CalendarFeed>(e =>
+        {
+            e.Property(f => f.TokenHash).HasMaxLength(64);
+            e.HasIndex(f => f.TokenHash).IsUnique();
+            e.HasIndex(f => f.ClerkId).IsUnique();
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(f => f.ClerkId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>

@@ -29,16 +29,19 @@ public static class DatabaseStartup
         var settings = services.GetRequiredService<DatabaseSettings>();
         await Translated(settings, async () =>
         {
-            if (settings.IsSqlite)
-            {
-                await MigrateSqliteAsync(services, ct);
-            }
-            else
+            if (!settings.IsSqlite)
             {
                 await RequireCurrentSchemaAsync(services, settings, ct);
             }
 
-            await SeedAsync(services, settings, ct);
+            // One process at a time migrates and seeds (SeedLock), so two apps starting on a new database do each step once.
+            await using var gate = await SeedLock.AcquireAsync(settings, ct);
+            if (settings.IsSqlite)
+            {
+                await MigrateSqliteAsync(services, ct);
+            }
+
+            await SeedAsync(services, ct);
         });
     }
 
@@ -50,6 +53,9 @@ public static class DatabaseStartup
         IReadOnlyList<string> applied = [];
         await Translated(settings, async () =>
         {
+            // Two nodes running migrate at once: the second waits, then finds nothing left to do. (EF Core's own
+            // migration lock is released between migrations on PostgreSQL, so two runners could both start the next one.)
+            await using var gate = await SeedLock.AcquireAsync(settings, ct);
             if (settings.IsSqlite)
             {
                 applied = await MigrateSqliteAsync(services, ct);
@@ -58,12 +64,10 @@ public static class DatabaseStartup
             {
                 await using var db = Quiet(settings);
                 applied = await PendingAsync(db, ct);
-
-                // EF Core takes the engine's migration lock, so two nodes running migrate at once apply each step once.
                 await db.Database.MigrateAsync(ct);
             }
 
-            await SeedAsync(services, settings, ct);
+            await SeedAsync(services, ct);
         });
         return applied;
     }
@@ -126,9 +130,9 @@ public static class DatabaseStartup
         return [.. await db.Database.GetPendingMigrationsAsync(ct)];
     }
 
-    private static async Task SeedAsync(IServiceProvider services, DatabaseSettings settings, CancellationToken ct)
+    // Under the SeedLock the caller holds.
+    private static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
-        await using var gate = await SeedLock.AcquireAsync(settings, ct);
         await using var scope = services.CreateAsyncScope();
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct))
         {

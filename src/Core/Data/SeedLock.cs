@@ -4,8 +4,9 @@ using Npgsql;
 namespace MobilnyUrzednik.Core.Data;
 
 /// <summary>
-/// One process at a time seeds a new database, so two nodes (or the site and the kiosk) starting on an empty
-/// database at the same moment create the municipality, the catalogue and the demo accounts exactly once.
+/// One process at a time migrates and seeds a database, so two nodes (or the site and the kiosk) starting on an empty
+/// database at the same moment apply each migration and create the municipality, the catalogue and the demo accounts
+/// exactly once.
 /// PostgreSQL: a session advisory lock on a connection of its own. SQLite: an exclusive lock on a file beside the
 /// database (the engine's own write lock cannot be held while Identity saves through other connections).
 /// </summary>
@@ -51,7 +52,8 @@ public static class SeedLock
             return new Release(() => ValueTask.CompletedTask);
         }
 
-        var path = dataSource + ".seed-lock";
+        var path = Path.GetFullPath(dataSource + ".seed-lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {

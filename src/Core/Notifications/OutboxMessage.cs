@@ -78,6 +78,12 @@ public enum NotificationKind
     Rejected,
     Completed,
 
+    /// <summary>The clerk went but the visit did not take place.</summary>
+    VisitNotHeld,
+
+    /// <summary>The visit took place, and another one is needed.</summary>
+    AnotherVisitNeeded,
+
     /// <summary>Sent to a new follower: the one message before they confirm, with the link to confirm.</summary>
     Subscribed,
 

@@ -39,7 +39,7 @@ public sealed record InboxQuery
 /// <summary>One line of the inbox.</summary>
 public sealed record InboxRow(
     int Id, string TrackingCode, DateTimeOffset CreatedAt, RequestStatus Status, string MatterName,
-    RequestChannel Channel, string ResidentName, string Town, bool Overdue, DateOnly? VisitDate);
+    RequestChannel Channel, string ResidentName, string Town, bool Overdue, DateOnly? VisitDate, bool NewVisitNeeded = false);
 
 /// <summary>A page of the inbox and where it sits in the whole.</summary>
 public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageCount);
@@ -135,12 +135,15 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
                 r.Town,
                 Visit = r.Visits.Where(v => v.State == VisitState.Booked || v.State == VisitState.Confirmed)
                     .OrderBy(v => v.Date).Select(v => (DateOnly?)v.Date).FirstOrDefault(),
+                Returned = r.Visits.Any(v => v.State == VisitState.NotHeld || (v.State == VisitState.Completed && v.AnotherVisitNeeded)),
             })
             .ToListAsync(ct);
 
         return new InboxResult(
             [.. rows.Select(r => new InboxRow(r.Id, r.TrackingCode, r.CreatedAt, r.Status, r.MatterName, r.Channel, r.ResidentName, r.Town,
-                Open.Contains(r.Status) && r.Visit is null && r.CreatedAt < overdueBefore, r.Visit))],
+                Open.Contains(r.Status) && r.Visit is null && r.CreatedAt < overdueBefore, r.Visit,
+                // Back from a visit that did not take place (or needs another): the coordinator books a new one.
+                Open.Contains(r.Status) && r.Visit is null && r.Returned))],
             total, page, pageCount);
     }
 }

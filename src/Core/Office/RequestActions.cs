@@ -99,8 +99,17 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             return [new("Status", "Status_NotAllowed", stored.Status)];
         }
 
+        // A visit is recorded as held only once it has begun: the calendar and the resident must never read that a
+        // visit took place before its time.
+        var now = clock.GetUtcNow();
+        if (stored.Visits.Where(v => v.IsActive).OrderBy(v => v.Date).ThenBy(v => v.Start).FirstOrDefault() is { } pending
+            && now < VisitOutcomes.StartsAt(pending.Date, pending.Start))
+        {
+            return [new("Status", "Complete_NotStarted", VisitText.Day(pending.Date), VisitText.Time(pending.Start))];
+        }
+
         var from = stored.Status;
-        stored.MoveTo(RequestStatus.Completed, actor.DisplayName, publicNote.Length == 0 ? null : publicNote, clock.GetUtcNow());
+        stored.MoveTo(RequestStatus.Completed, actor.DisplayName, publicNote.Length == 0 ? null : publicNote, now);
         stored.OutcomeChannel = channel;
         stored.OutcomeReference = reference.Length == 0 ? null : reference;
         stored.OutcomeNote = note.Length == 0 ? null : note;
@@ -108,6 +117,13 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
         foreach (var visit in stored.Visits.Where(v => v.IsActive))
         {
             visit.State = VisitState.Completed;
+            visit.Sequence++;
+            visit.OutcomeAt = now;
+            visit.OutcomeBy = actor.DisplayName;
+            visit.OutcomeChannel = channel;
+            visit.OutcomeReference = stored.OutcomeReference;
+            visit.AnotherVisitNeeded = form.AnotherVisitNeeded;
+            visit.OutcomeNote = stored.OutcomeNote;
         }
 
         await outbox.QueueAsync(db, stored, NotificationKind.Completed, note: publicNote, ct: ct);
@@ -145,6 +161,7 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             foreach (var visit in request.Visits.Where(v => v.IsActive))
             {
                 visit.State = VisitState.Cancelled;
+                visit.Sequence++;
             }
         }
 

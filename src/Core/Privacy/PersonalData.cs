@@ -152,6 +152,11 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
                 ["godziny"] = VisitText.Window(v.Start, v.End),
                 ["urzednik"] = v.Clerk?.DisplayName,
                 ["stan"] = v.State.ToString(),
+                ["wynikZapisano"] = v.OutcomeAt is { } outcomeAt ? Local(outcomeAt) : null,
+                ["sposobZlozenia"] = v.OutcomeChannel?.ToString(),
+                ["numerUpo"] = v.OutcomeReference,
+                ["powodNieodbycia"] = v.NotHeldReason?.ToString(),
+                ["notatkaUrzednika"] = v.OutcomeNote,
             }).ToList(),
             ["powiadomienia"] = r.Subscriptions.Select(s => new Dictionary<string, object?>
             {
@@ -220,6 +225,7 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
             foreach (var visit in request.Visits.Where(v => v.IsActive))
             {
                 visit.State = VisitState.Cancelled;
+                visit.Sequence++;
             }
 
             await db.SaveChangesAsync(ct);

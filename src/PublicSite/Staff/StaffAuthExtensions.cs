@@ -114,9 +114,13 @@ internal static class StaffAuthExtensions
     /// <summary>Sign-out (a post with the anti-forgery token, so another site cannot sign staff out).</summary>
     public static WebApplication MapStaffEndpoints(this WebApplication app)
     {
-        app.MapPost(PanelRoutes.SignOut, async ([FromServices] SignInManager<StaffUser> signIn, [FromForm] string? powod) =>
+        app.MapPost(PanelRoutes.SignOut, async (HttpContext context, [FromServices] SignInManager<StaffUser> signIn, [FromForm] string? powod) =>
         {
             await signIn.SignOutAsync();
+
+            // Whatever the clerk's phone kept for a weak signal (today's visits, outcomes waiting to be sent) goes with the
+            // session: the browser empties this site's caches, storage and service worker.
+            context.Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
             return TypedResults.LocalRedirect(PanelRoutes.SignIn + (powod == "bezczynnosc" ? "?wygaslo=1" : "?wylogowano=1"));
         });
         return app;

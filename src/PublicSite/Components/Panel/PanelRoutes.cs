@@ -23,7 +23,8 @@ public static class PanelRoutes
     public const string Messages = "/panel/wiadomosci";
     public const string MyVisits = "/panel/moje-wizyty";
     public const string MyDaySheet = "/panel/moje-wizyty/arkusz";
-    public const string MyVisitsFeed = "/panel/moje-wizyty.ics";
+    public const string MyCalendarFeed = "/panel/moje-wizyty/kalendarz";
+    public const string MyVisitsOffline = "/panel/moje-wizyty/bez-polaczenia";
     public const string ClerkDays = "/panel/urzednicy";
     public const string Reports = "/panel/raporty";
     public const string ReportsCsv = "/panel/raporty.csv";
@@ -34,6 +35,9 @@ public static class PanelRoutes
     public const string PersonalData = "/panel/admin/dane-osobowe";
 
     public static string Request(int id) => $"/panel/zgloszenia/{id}";
+
+    /// <summary>Where the page script sends an outcome the phone kept (JSON answer; the page's own form posts to the page).</summary>
+    public static string OutcomeApi(int visitId) => $"/panel/moje-wizyty/wynik/{visitId}";
 
     public static string BookVisit(int id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, BookVisitPattern, id);
 
@@ -53,7 +57,8 @@ public static class PanelRoutes
         (Messages, StaffPermission.PassOnMessages),
         (MyVisits, StaffPermission.ViewOwnVisits),
         (MyDaySheet, StaffPermission.ViewOwnVisits),
-        (MyVisitsFeed, StaffPermission.ViewOwnVisits),
+        (MyCalendarFeed, StaffPermission.ViewOwnVisits),
+        (MyVisitsOffline, StaffPermission.ViewOwnVisits),
         (ClerkDays, StaffPermission.ManageClerkDays),
         (Reports, StaffPermission.ViewReports),
         (ReportsCsv, StaffPermission.ViewReports),

@@ -90,7 +90,7 @@ public sealed class DayBeforeNoticesTests
         Assert.All(dayBefore, m => Assert.Equal(OutboxState.Sent, m.State));
         Assert.Equal(expected.Keys.Order(), dayBefore.Select(m => m.VisitId!.Value).Distinct().Order());
         Assert.DoesNotContain(dayBefore, m => m.VisitId == nobody || m.VisitId == cancelled);
-        Assert.Equal([tuesday, tuesday, thursday, thursday, friday, monday, monday, late!.Value], dayBefore.OrderBy(m => sentAt[m.Key]).ThenBy(m => m.Channel).Select(m => m.VisitId!.Value));
+        Assert.Equal([tuesday, tuesday, thursday, thursday, friday, monday, monday, late!.Value], dayBefore.OrderBy(m => sentAt[m.Key]).ThenBy(m => m.Channel).ThenBy(m => m.VisitId).Select(m => m.VisitId!.Value));
 
         var calls = sms.Calls.Concat(email.Calls).Where(c => dayBefore.Any(m => m.Key == c.Key)).ToList();
         Assert.Equal(calls.Count, calls.Select(c => c.Key).Distinct().Count());

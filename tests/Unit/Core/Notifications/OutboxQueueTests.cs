@@ -95,6 +95,7 @@ public sealed class OutboxQueueTests
         Assert.True((await kit.BookAsync(id, clerk, VisitTestKit.Tuesday, 8, 10)).Succeeded);
         Assert.True((await kit.BookAsync(id, clerk, VisitTestKit.Tuesday, 12, 14)).Succeeded);
         Assert.True((await kit.DayBefore.ConfirmAsync(VisitTestKit.Coordinator, (await kit.RequestAsync(id)).Visits.Last().Id, Ct)).Succeeded);
+        kit.Clock.Advance(VisitTestKit.Warsaw(2026, 11, 24, 14, 0) - kit.Clock.GetUtcNow()); // the visit has taken place
         Assert.Empty(await actions.CompleteAsync(VisitTestKit.Coordinator, id, new CompletionForm { Channel = nameof(OutcomeChannel.PaperAtOffice), PublicNote = "Wniosek złożony" }, Ct));
 
         var messages = await Messages(kit);
