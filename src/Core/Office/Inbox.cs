@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Requests;
@@ -47,9 +48,10 @@ public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total, int Pa
 /// <summary>
 /// The office's list of requests: filters, search, sorting and paging, all in SQL with only the shown
 /// columns, so it stays quick with tens of thousands of requests. A request still open with no visit booked
-/// after the municipality's number of working days is overdue.
+/// after the municipality's number of working days is overdue. Every page shown writes
+/// <see cref="AuditActions.InboxRead"/> for each request on it (names and towns are personal data); the search words never.
 /// </summary>
-public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
     public const int PageSize = 25;
 
@@ -138,6 +140,7 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
             })
             .ToListAsync(ct);
 
+        await audit.RecordReadsAsync(actor, AuditActions.InboxRead, rows.Select(r => AuditLog.RequestSubject(r.Id)), ct: ct);
         return new InboxResult(
             [.. rows.Select(r => new InboxRow(r.Id, r.TrackingCode, r.CreatedAt, r.Status, r.MatterName, r.Channel, r.ResidentName, r.Town,
                 Open.Contains(r.Status) && r.Visit is null && r.CreatedAt < overdueBefore, r.Visit))],

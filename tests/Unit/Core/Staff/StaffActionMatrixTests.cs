@@ -123,7 +123,7 @@ public sealed class StaffActionMatrixTests
     {
         private readonly AuditLog _audit = new(database, clock);
 
-        public Inbox Inbox => new(database, clock);
+        public Inbox Inbox => new(database, _audit, clock);
         public RequestDetails Details => new(database, _audit);
         public RequestActions Actions => new(database, _audit, clock, TestOutbox.For(clock));
         public PhoneIntake Intake => new(new RequestSubmission(database, clock, TestOutbox.For(clock)), _audit);
