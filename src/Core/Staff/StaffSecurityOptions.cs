@@ -11,9 +11,6 @@ public sealed class StaffSecurityOptions
     /// <summary>A session ends this long after sign-in, however active (<c>Staff:AbsoluteSessionLimit</c>).</summary>
     public TimeSpan AbsoluteSessionLimit { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>How long before the end of a session its open page warns (<c>Staff:SessionWarning</c>).</summary>
-    public TimeSpan SessionWarning { get; set; } = TimeSpan.FromMinutes(1);
-
     /// <summary>Wrong passwords or codes for one e-mail address before it needs the password and the code together (<c>Staff:MaxFailedAttempts</c>).</summary>
     public int MaxFailedAttempts { get; set; } = 5;
 

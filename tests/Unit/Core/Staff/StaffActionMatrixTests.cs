@@ -136,7 +136,10 @@ public sealed class StaffActionMatrixTests
         public Reports Reports => new(database, clock);
         public CatalogueAdmin Catalogue => new(database, _audit);
         public SettingsAdmin Settings => new(database, _audit, clock);
-        public StaffAdmin Staff => new(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), database, _audit, clock);
+        public StaffAdmin Staff => new(
+            new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), database, _audit, clock,
+            new SignInThrottle(database, clock, Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions())),
+            new StaffSessions(database, clock, Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions())));
         public AuditQuery Audit => new(database);
     }
 }
