@@ -45,7 +45,7 @@ public sealed class StaffTwoFactorTests(BrowserFixture browser, ManualClockProdu
         var wrong = Staff.Totp(key!, Clock.GetUtcNow()) == "000000" ? "111111" : "000000";
         await Page.GetByLabel(CodeLabel).FillAsync(wrong);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Włącz logowanie dwuetapowe" }).ClickAsync();
-        await Expect(Page.Locator("#kod-error")).ToHaveTextAsync(CodeWrong);
+        await Expect(Page.Locator("#kod-error")).ToContainTextAsync("Kod jest nieprawidłowy");
 
         await Page.GetByLabel(CodeLabel).FillAsync(Staff.Totp(key!, Clock.GetUtcNow()));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Włącz logowanie dwuetapowe" }).ClickAsync();
@@ -171,6 +171,40 @@ public sealed class StaffTwoFactorTests(BrowserFixture browser, ManualClockProdu
         await Staff.TypeCredentialsAsync(Page, email, Staff.Password);
         await Expect(Page.Locator("#email-error")).ToHaveTextAsync("Błąd: Adres e-mail lub hasło są nieprawidłowe");
         Assert.Equal(302, (await Context.APIRequest.GetAsync("/panel", new() { MaxRedirects = 0 })).Status);
+    }
+
+    // In Production an error is a page of its own: the end of a session must never look like one.
+    [Fact]
+    public async Task InProduction_AnIdleSessionEnds_OnTheSessionEndedPage_AndSoDoesSigningOutAfterIt()
+    {
+        var email = $"bezczynna-{Guid.NewGuid():N}@przykladowo.example.pl";
+        var key = (await site.CreateStaffAsync(email))!;
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        await SignInWithCodeAsync(email, Staff.Totp(key, Clock.GetUtcNow()));
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel$"));
+        var statuses = new List<int>();
+        Page.Response += (_, r) => { if (r.Request.IsNavigationRequest) statuses.Add(r.Status); };
+
+        Clock.Advance(TimeSpan.FromMinutes(31));
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel/logowanie\\?wygaslo=1"));
+        await Expect(Page.Locator("main .notice")).ToHaveTextAsync("Sesja się skończyła. Zaloguj się ponownie.");
+        await Expect(Page).ToHaveTitleAsync("Logowanie do panelu" + Staff.TitleSuffix);
+        Assert.DoesNotContain(statuses, s => s >= 400);
+
+        // A second tab still showing the panel signs out after the session ended: the same page, not an error.
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        await SignInWithCodeAsync(email, Staff.Totp(key, Clock.GetUtcNow()));
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel$"));
+        var other = await Context.NewPageAsync();
+        await other.GotoAsync("/panel/konto/haslo");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Wyloguj się" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/panel/logowanie\\?wylogowano=1$"));
+        var otherStatuses = new List<int>();
+        other.Response += (_, r) => { if (r.Request.IsNavigationRequest) otherStatuses.Add(r.Status); };
+        await other.GetByRole(AriaRole.Button, new() { Name = "Wyloguj się" }).ClickAsync();
+        await Expect(other).ToHaveURLAsync(new Regex("/panel/logowanie\\?wygaslo=1$"));
+        await Expect(other.Locator("main .notice")).ToHaveTextAsync("Sesja się skończyła. Zaloguj się ponownie.");
+        Assert.DoesNotContain(otherStatuses, s => s >= 400);
     }
 
     private async Task SignInWithCodeAsync(string email, string code)
