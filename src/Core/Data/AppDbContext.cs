@@ -39,7 +39,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(s => s.UserId).HasMaxLength(450);
             e.HasIndex(s => s.UserId);
             e.HasIndex(s => s.StartedAt);
-            e.HasOne<StaffUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<SignInLimit>(e =>

@@ -1044,15 +1044,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Navigation("Matter");
                 });
 
-            modelBuilder.Entity("MobilnyUrzednik.Core.Staff.StaffSession", b =>
-                {
-                    b.HasOne("MobilnyUrzednik.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MobilnyUrzednik.Core.Visits.ClerkAbsence", b =>
                 {
                     b.HasOne("MobilnyUrzednik.Core.Staff.StaffUser", null)

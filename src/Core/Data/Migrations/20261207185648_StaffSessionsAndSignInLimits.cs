@@ -50,12 +50,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffSessions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StaffSessions_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(

@@ -11,7 +11,7 @@ using MobilnyUrzednik.Core.Data;
 namespace MobilnyUrzednik.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207174439_StaffSessionsAndSignInLimits")]
+    [Migration("20261207185648_StaffSessionsAndSignInLimits")]
     partial class StaffSessionsAndSignInLimits
     {
         /// <inheritdoc />
@@ -1045,15 +1045,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Matter");
-                });
-
-            modelBuilder.Entity("MobilnyUrzednik.Core.Staff.StaffSession", b =>
-                {
-                    b.HasOne("MobilnyUrzednik.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("MobilnyUrzednik.Core.Visits.ClerkAbsence", b =>
