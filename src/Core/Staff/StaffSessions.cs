@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Core.Data;
 
@@ -64,7 +65,8 @@ public sealed record SessionState(SessionEnd End, DateTimeOffset IdleDeadline, D
 /// costs no query: activity is written at most every 15 s, and a copy older than 30 s is read again, so a session
 /// ended on another node ends here within that time.
 /// </summary>
-public sealed class StaffSessions(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<StaffSecurityOptions> options)
+public sealed class StaffSessions(
+    IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<StaffSecurityOptions> options, ILogger<StaffSessions>? logger = null)
 {
     private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(30);
@@ -101,14 +103,43 @@ public sealed class StaffSessions(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// Whether the session <paramref name="sessionId"/> of <paramref name="userId"/> is still open. With
     /// <paramref name="activity"/>, an open session counts this moment as input (its idle time starts again).
     /// </summary>
-    public async ValueTask<SessionState> CheckAsync(string? sessionId, string? userId, bool activity, CancellationToken ct = default)
+    /// <param name="sessionId">The "mu:sid" claim of the cookie.</param>
+    /// <param name="userId">The account the cookie is for: a session opens nothing for another account.</param>
+    /// <param name="activity">Count this moment as input.</param>
+    /// <param name="ct">Cancels the database work.</param>
+    /// <param name="quick">
+    /// For the events of an open page: answer from this node's copy when it says "open" and read the database in the
+    /// background when the copy is old, so that events are never held up (and so never overtake one another). A session
+    /// ended on another node is then refused from the event after next; one ended here, at once.
+    /// </param>
+    public ValueTask<SessionState> CheckAsync(string? sessionId, string? userId, bool activity, CancellationToken ct = default, bool quick = false)
     {
         if (string.IsNullOrEmpty(sessionId) || string.IsNullOrEmpty(userId))
         {
-            return SessionState.Closed;
+            return ValueTask.FromResult(SessionState.Closed);
         }
 
         var now = clock.GetUtcNow();
+        if (quick && _cache.TryGetValue(sessionId, out var known) && known.UserId == userId && State(known, now).IsOpen)
+        {
+            if (now - known.ReadAt >= RereadAfter && known.TryStartRefresh())
+            {
+                _ = InBackgroundAsync(() => ReadAsync(sessionId, known, now, CancellationToken.None));
+            }
+
+            if (activity && Touch(known, now))
+            {
+                _ = InBackgroundAsync(() => PersistAsync(sessionId, now));
+            }
+
+            return ValueTask.FromResult(State(known, now));
+        }
+
+        return CheckSlowAsync(sessionId, userId, activity, now, ct);
+    }
+
+    private async ValueTask<SessionState> CheckSlowAsync(string sessionId, string userId, bool activity, DateTimeOffset now, CancellationToken ct)
+    {
         if (!_cache.TryGetValue(sessionId, out var entry) || now - entry.ReadAt >= RereadAfter)
         {
             entry = await ReadAsync(sessionId, entry, now, ct);
@@ -122,30 +153,48 @@ public sealed class StaffSessions(IDbContextFactory<AppDbContext> dbFactory, Tim
             state = entry is null ? SessionState.Closed : State(entry, now);
         }
 
-        if (!state.IsOpen || !activity)
+        if (state.IsOpen && activity && Touch(entry!, now))
         {
-            return state;
+            await PersistAsync(sessionId, now);
         }
 
-        bool persist;
-        lock (entry!)
+        return state.IsOpen ? State(entry!, now) : state;
+    }
+
+    // Counts input now; true when it is time to write it to the database (at most every 15 s).
+    private static bool Touch(Entry entry, DateTimeOffset now)
+    {
+        lock (entry)
         {
             entry.LastActivity = now;
-            persist = now - entry.Persisted >= PersistEvery;
-            if (persist)
+            if (now - entry.Persisted < PersistEvery)
             {
-                entry.Persisted = now;
+                return false;
             }
-        }
 
-        if (persist)
+            entry.Persisted = now;
+            return true;
+        }
+    }
+
+    private async Task PersistAsync(string sessionId, DateTimeOffset now)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.StaffSessions.Where(s => s.Id == sessionId && s.LastActivityAt < now)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastActivityAt, now));
+    }
+
+    private async Task InBackgroundAsync(Func<Task> work)
+    {
+        try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await db.StaffSessions.Where(s => s.Id == sessionId && s.LastActivityAt < now)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastActivityAt, now), ct);
+            await work();
         }
-
-        return State(entry, now);
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or OperationCanceledException)
+        {
+            // The next check reads and writes again; nothing of a person's data is in the message.
+            logger?.LogWarning("A staff session's activity could not be read or written in the background: {Error}", ex.GetType().Name);
+        }
     }
 
     /// <summary>Ends one session (sign-out, time-out).</summary>
@@ -225,5 +274,10 @@ public sealed class StaffSessions(IDbContextFactory<AppDbContext> dbFactory, Tim
         public DateTimeOffset Persisted { get; set; }
         public DateTimeOffset? Ended { get; set; } = ended;
         public DateTimeOffset ReadAt { get; } = readAt;
+
+        private int _refreshing;
+
+        /// <summary>True for the one caller that may read this copy again in the background.</summary>
+        public bool TryStartRefresh() => Interlocked.Exchange(ref _refreshing, 1) == 0;
     }
 }

@@ -29,14 +29,11 @@ internal static class StaffAuthExtensions
     {
         var section = builder.Configuration.GetSection("Staff");
         builder.Services.Configure<StaffOptions>(section);
-        builder.Services.Configure<StaffSecurityOptions>(section);
         var staff = section.Get<StaffOptions>() ?? new StaffOptions();
         var limits = section.Get<StaffSecurityOptions>() ?? new StaffSecurityOptions();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
-        builder.Services.AddSingleton<StaffSessions>();
-        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<StaffDrafts>();
         builder.Services.AddScoped<StaffSignIn>();
         builder.Services.AddScoped<StaffCookieEvents>();

@@ -86,7 +86,8 @@ public abstract class PanelPage : ComponentBase, IHandleEvent, IDisposable
             return;
         }
 
-        var session = await Sessions.CheckAsync(_sessionId, _userId, activity: true);
+        // Answered from memory when the session is open, so events are never held up and never overtake one another.
+        var session = await Sessions.CheckAsync(_sessionId, _userId, activity: true, quick: true);
         if (!session.IsOpen)
         {
             await LeaveForSignInAsync();

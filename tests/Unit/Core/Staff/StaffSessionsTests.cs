@@ -92,4 +92,21 @@ public sealed class StaffSessionsTests
         await sessions.EndAsync(second, Ct);
         Assert.False((await sessions.CheckAsync(second, user, activity: true, Ct)).IsOpen);
     }
+
+    [Fact]
+    public async Task AQuickCheck_AnswersFromMemory_ButASessionEndedHereIsRefusedAtOnce()
+    {
+        var (database, clock, sessions, user) = await ArrangeAsync();
+        await using var _ = database;
+        var id = await sessions.StartAsync(user, Ct);
+
+        var quick = sessions.CheckAsync(id, user, activity: true, Ct, quick: true);
+        Assert.True(quick.IsCompletedSuccessfully);
+        Assert.True((await quick).IsOpen);
+
+        await sessions.EndAsync(id, Ct);
+        Assert.Equal(SessionEnd.Ended, (await sessions.CheckAsync(id, user, activity: true, Ct, quick: true)).End);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(SessionEnd.Ended, (await sessions.CheckAsync(id, user, activity: true, Ct, quick: true)).End);
+    }
 }
