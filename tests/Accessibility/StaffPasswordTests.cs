@@ -71,6 +71,37 @@ public sealed class StaffPasswordTests(BrowserFixture browser, SiteFixture site)
         await Staff.SignInAsync(Page, email, NewPassword);
     }
 
+    [Fact]
+    public async Task ChangingOwnPassword_ByKeyboardAlone_At320Pixels_DoesNotScrollSideways()
+    {
+        var email = await CreateStaffAsync("klawiatura", mustChange: false);
+        await Staff.SignInAsync(Page, email, Staff.StrongPassword);
+        await Page.SetViewportSizeAsync(320, 640);
+        await Page.GotoAsync(PanelRoutes.ChangePassword);
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Zmień hasło");
+        Assert.True(
+            await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the password page scrolls sideways at 320 px");
+
+        // Skip link, then into the form by Tab alone.
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.PressAsync("Enter");
+        var current = Page.GetByLabel("Obecne hasło");
+        for (var i = 0; i < 10 && !await current.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        await Expect(current).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(Staff.StrongPassword);
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.TypeAsync(NewPassword);
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.TypeAsync(NewPassword);
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("main .notice")).ToHaveTextAsync("Hasło zostało zmienione. Inne otwarte sesje tego konta zostały zakończone.");
+    }
+
     private async Task FillAsync(string current, string next, string repeat)
     {
         await Page.GetByLabel("Obecne hasło").FillAsync(current);

@@ -37,6 +37,11 @@ public sealed class StaffSessionTests(BrowserFixture browser, StaffClockSiteFixt
         var keep = Warning.GetByRole(AriaRole.Button, new() { Name = "Kontynuuj" });
         await Expect(keep).ToBeFocusedAsync();
         await Axe.CheckAsync(Page, "ostrzeżenie przed końcem sesji");
+        await Page.SetViewportSizeAsync(320, 640);
+        Assert.True(
+            await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the session warning scrolls sideways at 320 px");
+        await Expect(keep).ToBeInViewportAsync();
 
         // "Kontynuuj" by keyboard: the warning closes, focus goes back to the note, the session has 30 minutes again.
         await Page.Keyboard.PressAsync("Enter");
