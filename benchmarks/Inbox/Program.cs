@@ -17,7 +17,8 @@ var path = Path.Combine(Path.GetTempPath(), $"mu-bench-{Guid.NewGuid():N}.db");
 var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString()).Options;
 var factory = new Factory(options);
 var actor = new StaffActor("bench", "Benchmark", [StaffRoles.Coordinator]);
-var inbox = new Inbox(factory, TimeProvider.System);
+// Each page shown also writes its audit reads (one row per request on it), as the panel does.
+var inbox = new Inbox(factory, new MobilnyUrzednik.Core.Audit.AuditLog(factory, TimeProvider.System), TimeProvider.System);
 
 try
 {

@@ -42,6 +42,9 @@ public static class CoreExtensions
         builder.Services.AddSingleton<Administration.CatalogueAdmin>();
         builder.Services.AddSingleton<Administration.SettingsAdmin>();
         builder.Services.AddSingleton<Administration.StaffAdmin>();
+        builder.Services.Configure<Staff.StaffSecurityOptions>(builder.Configuration.GetSection("Staff"));
+        builder.Services.AddSingleton<Staff.StaffSessions>();
+        builder.Services.AddSingleton<Staff.SignInThrottle>();
         builder.Services.AddSingleton<Administration.AuditQuery>();
         builder.Services.AddSingleton<Administration.Reports>();
         builder.Services.AddSingleton<Visits.ClerkSchedule>();

@@ -26,13 +26,15 @@ public sealed class NewStaffForm
 /// hands over), change the role, disable and enable, reset two-factor sign-in. Demands
 /// <see cref="StaffPermission.ManageStaff"/>; each change writes <see cref="AuditActions.StaffChanged"/> with the
 /// account's id only. An administrator cannot disable or demote themselves, and the last enabled administrator
-/// cannot be disabled or demoted, so the office never locks itself out.
+/// cannot be disabled or demoted, so the office never locks itself out. A first password typed here must be changed by
+/// its owner at the first sign-in (<see cref="StaffUser.MustChangePassword"/>): the administrator knew it.
 /// </summary>
 /// <remarks>
 /// Identity's <see cref="UserManager{TUser}"/> is scoped (it holds a context), so each operation opens its own
 /// scope: a Blazor circuit must not keep a context alive between clicks.
 /// </remarks>
-public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class StaffAdmin(
+    IServiceScopeFactory scopeFactory, IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock, SignInThrottle throttle, StaffSessions sessions)
 {
     public const int PasswordMinLength = 12;
 
@@ -47,6 +49,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var locked = await throttle.LockedAsync(users.Select(u => u.Email ?? u.Id), ct);
         return users
             .Select(u => new StaffAccount(
                 u.Id,
@@ -55,7 +58,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
                 RoleOf(roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
                 u.IsDisabled,
                 u.TwoFactorEnabled,
-                u.LockoutEnd is { } end && end > now))
+                locked.Contains(u.Email ?? u.Id) || (u.LockoutEnd is { } end && end > now)))
             .OrderBy(u => u.IsDisabled)
             .ThenBy(u => u.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("pl-PL"), ignoreCase: true))
             .ToList();
@@ -117,11 +120,24 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
             var check = await validator.ValidateAsync(users, new StaffUser { DisplayName = name, UserName = email, Email = email }, password);
             if (!check.Succeeded)
             {
-                return AdminResult.Fail(nameof(form.Password), "Password_Weak");
+                return AdminResult.Fail(nameof(form.Password), check.Errors.Select(e => e.Code).FirstOrDefault() switch
+                {
+                    StaffPasswords.CommonCode => "Password_Common",
+                    StaffPasswords.DemoCode => "Password_Demo",
+                    _ => "Password_Weak",
+                });
             }
         }
 
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow() };
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            CreatedAt = clock.GetUtcNow(),
+            MustChangePassword = true,
+        };
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, password);
@@ -220,6 +236,9 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         Audit(scope, actor, user.Id, "disabled");
         Check(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(ct);
+
+        // The server-side sessions end at once: the next click on any open page of the account changes nothing.
+        await sessions.EndAllAsync(user.Id, ct: ct);
         return AdminResult.Ok;
     }
 
@@ -261,6 +280,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         audit.Add(db, actor, AuditActions.StaffChanged, Subject(user.Id), "unlocked");
         Check(await users.SetLockoutEndDateAsync(user, null));
         await transaction.CommitAsync(ct);
+        await throttle.UnlockAsync(user.Email ?? user.Id, ct);
         return AdminResult.Ok;
     }
 

@@ -43,6 +43,9 @@ public static class AuditActions
     public const string SignInFailed = "staff.signin.failed";
     public const string ReportExported = "report.exported";
     public const string MessagesRead = "messages.read";
+    public const string InboxRead = "inbox.read";
+    public const string CalendarRead = "visits.calendar";
+    public const string DayBeforeRead = "visits.daybefore";
     public const string MessageHandedOver = "message.handedover";
     public const string MessageRetried = "message.retried";
     public const string RequestAnonymised = "request.anonymised";

@@ -30,12 +30,29 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     /// <summary>The data-protection key ring (sign-in and device cookies survive restarts and are shared by nodes).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<SignInLimit> SignInLimits => Set<SignInLimit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
 
         modelBuilder.Entity<StaffUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
+
+        modelBuilder.Entity<StaffSession>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(64);
+            e.Property(s => s.UserId).HasMaxLength(450);
+            e.HasIndex(s => s.UserId);
+            e.HasIndex(s => s.StartedAt);
+        });
+
+        modelBuilder.Entity<SignInLimit>(e =>
+        {
+            e.HasKey(l => l.Key);
+            e.Property(l => l.Key).HasMaxLength(80);
+            e.Property(l => l.Failures).IsConcurrencyToken();
+        });
 
         modelBuilder.Entity<Visit>(e =>
         {

@@ -62,7 +62,12 @@ public sealed class CallList(IDbContextFactory<AppDbContext> dbFactory, AuditLog
                 SubmitterPhone = m.Request == null ? null : m.Request.SubmitterPhone,
             })
             .ToListAsync(ct);
-        await audit.RecordAsync(actor, AuditActions.MessagesRead, "messages", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        // One entry per request shown (a message with no request, e.g. to a follower, by its own id).
+        await audit.RecordReadsAsync(
+            actor,
+            AuditActions.MessagesRead,
+            rows.Select(r => r.VisitRequestId is { } id ? AuditLog.RequestSubject(id) : "message:" + r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ct: ct);
         return [.. rows.Select(r => new CallListItem(
             r.Id, r.VisitRequestId, r.Code, r.Kind, r.Channel, r.Recipient, r.Subject, r.Body, r.State, r.CreatedAt, r.Attempts, r.LastError,
             // An SMS that could not go can be read out to the same number; otherwise the request's contact phone.

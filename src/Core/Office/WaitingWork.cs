@@ -35,7 +35,7 @@ public sealed class WaitingWork(IDbContextFactory<AppDbContext> dbFactory, Inbox
         if (actor.Can(StaffPermission.ViewInbox))
         {
             newRequests = await db.VisitRequests.CountAsync(r => r.Status == RequestStatus.Submitted, ct);
-            overdue = (await inbox.QueryAsync(actor, new InboxQuery { OverdueOnly = true }, ct)).Total;
+            overdue = await inbox.CountAsync(actor, new InboxQuery { OverdueOnly = true }, ct);
             newVisit = await db.VisitRequests.CountAsync(
                 r => (r.Status == RequestStatus.InReview || r.Status == RequestStatus.NeedsInformation)
                     && !r.Visits.Any(v => v.State == VisitState.Booked || v.State == VisitState.Confirmed)

@@ -63,7 +63,8 @@ public sealed record CallList(DateOnly Day, IReadOnlyList<CallItem> Visits);
 /// The day before: the next working day's visits (Warsaw) with the phone to call, the preferred contact channel,
 /// the clerk's name and the door word to give; staff mark each one confirmed. Residents who chose SMS or e-mail also
 /// get both from <see cref="Notifications.DayBeforeNotices"/>; this list is how the office reaches those who chose a call.
-/// Demands <see cref="StaffPermission.ConfirmVisits"/>.
+/// Demands <see cref="StaffPermission.ConfirmVisits"/>; every listing writes <see cref="AuditActions.DayBeforeRead"/> for each
+/// request shown (names, phones, access notes and door words).
 /// </summary>
 public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock, IEnumerable<IMessageTransport>? transports = null)
 {
@@ -156,6 +157,7 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
                     NoticeFor(r.Id, r.VisitRequestId));
             })
             .ToList();
+        await audit.RecordReadsAsync(actor, AuditActions.DayBeforeRead, items.Select(i => AuditLog.RequestSubject(i.RequestId)), date.ToString("yyyy-MM-dd", VisitText.Polish), ct);
         return new CallList(date, items);
     }
 

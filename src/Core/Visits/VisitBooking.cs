@@ -397,7 +397,10 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         return VisitResult.Ok(visit.Id);
     }
 
-    /// <summary>The office's calendar: visits from <paramref name="from"/> to <paramref name="to"/> (booked, confirmed, completed).</summary>
+    /// <summary>
+    /// The office's calendar: visits from <paramref name="from"/> to <paramref name="to"/> (booked, confirmed, completed).
+    /// Writes <see cref="AuditActions.CalendarRead"/> for each request shown.
+    /// </summary>
     public async Task<IReadOnlyList<CalendarVisit>> CalendarAsync(StaffActor actor, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.BookVisits);
@@ -407,6 +410,8 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
                 && (v.State == VisitState.Booked || v.State == VisitState.Confirmed || v.State == VisitState.Completed))
             .Select(v => new CalendarVisit(v.Id, v.VisitRequestId, v.Request!.TrackingCode, v.Date, v.Start, v.End, v.State, v.Clerk!.DisplayName, v.Request.Matter!.Name, v.Request.Town))
             .ToListAsync(ct);
+        await audit.RecordReadsAsync(
+            actor, AuditActions.CalendarRead, rows.Select(v => AuditLog.RequestSubject(v.RequestId)), $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", ct);
         return [.. rows.OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.ClerkName, StringComparer.Create(VisitText.Polish, false))];
     }
 

@@ -13,6 +13,8 @@ public static class PanelRoutes
     public const string SignInCode = "/panel/logowanie/kod";
     public const string SignOut = "/panel/wyloguj";
     public const string TwoFactorSetup = "/panel/konto/dwuetapowe";
+    public const string ChangePassword = "/panel/konto/haslo";
+    public const string SessionActivity = "/panel/sesja";
     public const string AccessDenied = "/panel/brak-dostepu";
 
     public const string Inbox = "/panel/zgloszenia";
@@ -48,6 +50,7 @@ public static class PanelRoutes
     public static IReadOnlyList<(string Path, StaffPermission? Permission)> Protected { get; } =
     [
         (Home, null),
+        (ChangePassword, null),
         (Inbox, StaffPermission.ViewInbox),
         (Request(1), StaffPermission.ReadRequest),
         (PhoneIntake, StaffPermission.TakePhoneRequest),

@@ -31,7 +31,7 @@ public sealed class ConcurrencyTests
             await using var kit = await AdminTestKit.CreateAsync();
             var ewa = await kit.AddStaffAsync("ewa@gmina.example.pl", "Ewa Admin", StaffRoles.Administrator);
             var olga = await kit.AddStaffAsync("olga@gmina.example.pl", "Olga Admin", StaffRoles.Administrator);
-            var admin = new StaffAdmin(kit.ScopeFactory, kit.Database, kit.Audit, kit.Clock);
+            var admin = kit.StaffAdmin();
 
             var results = await Together(() => admin.DisableAsync(ewa, olga.UserId, Ct), () => admin.DisableAsync(olga, ewa.UserId, Ct));
 
@@ -49,7 +49,7 @@ public sealed class ConcurrencyTests
             await using var kit = await AdminTestKit.CreateAsync();
             var ewa = await kit.AddStaffAsync("ewa@gmina.example.pl", "Ewa Admin", StaffRoles.Administrator);
             var olga = await kit.AddStaffAsync("olga@gmina.example.pl", "Olga Admin", StaffRoles.Administrator);
-            var admin = new StaffAdmin(kit.ScopeFactory, kit.Database, kit.Audit, kit.Clock);
+            var admin = kit.StaffAdmin();
 
             var results = await Together(
                 () => admin.ChangeRoleAsync(ewa, olga.UserId, StaffRoles.Coordinator, Ct),

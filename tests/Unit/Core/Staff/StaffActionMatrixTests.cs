@@ -124,7 +124,7 @@ public sealed class StaffActionMatrixTests
     {
         private readonly AuditLog _audit = new(database, clock);
 
-        public Inbox Inbox => new(database, clock);
+        public Inbox Inbox => new(database, _audit, clock);
         public RequestDetails Details => new(database, _audit);
         public RequestActions Actions => new(database, _audit, clock, TestOutbox.For(clock));
         public PhoneIntake Intake => new(new RequestSubmission(database, clock, TestOutbox.For(clock)), _audit);
@@ -139,7 +139,10 @@ public sealed class StaffActionMatrixTests
         public Reports Reports => new(database, clock);
         public CatalogueAdmin Catalogue => new(database, _audit);
         public SettingsAdmin Settings => new(database, _audit, clock);
-        public StaffAdmin Staff => new(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), database, _audit, clock);
+        public StaffAdmin Staff => new(
+            new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), database, _audit, clock,
+            new SignInThrottle(database, clock, Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions())),
+            new StaffSessions(database, clock, Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions())));
         public AuditQuery Audit => new(database);
     }
 }

@@ -35,7 +35,7 @@ public class OfficeDayTests
         await kit.AddRequestAsync();
         await kit.AddRequestAsync();
         Assert.True((await kit.BookAsync(await kit.AddRequestAsync(), clerk, VisitTestKit.Monday, 8, 10)).Succeeded);
-        var waiting = new WaitingWork(kit.Database, new Inbox(kit.Database, kit.Clock), kit.Clock);
+        var waiting = new WaitingWork(kit.Database, new Inbox(kit.Database, kit.Audit, kit.Clock), kit.Clock);
 
         var office = await waiting.CountAsync(VisitTestKit.Coordinator, Ct);
         var mine = await waiting.CountAsync(clerk, Ct);

@@ -158,7 +158,7 @@ public class VisitOutcomesTests
         Assert.Equal(NotificationKind.VisitNotHeld, message.Kind);
         Assert.DoesNotContain("córki", message.Body, StringComparison.Ordinal);
 
-        var row = Assert.Single((await new Inbox(kit.Database, kit.Clock).QueryAsync(VisitTestKit.Coordinator, new InboxQuery(), Ct)).Rows);
+        var row = Assert.Single((await new Inbox(kit.Database, kit.Audit, kit.Clock).QueryAsync(VisitTestKit.Coordinator, new InboxQuery(), Ct)).Rows);
         Assert.True(row.NewVisitNeeded);
         Assert.True(VisitBooking.CanMoveToScheduled(row.Status));
     }
