@@ -136,7 +136,7 @@ public static class SubmissionLoad
                     if (pick is not null)
                     {
                         // A request confirmed to a writer must be found by any reader from then on.
-                        if (await lookup.FindAsync(pick.Code, pick.PhoneLastFour, ct) is null)
+                        if (!(await lookup.LookUpAsync(pick.Code, pick.PhoneLastFour, LookupCaller.Web("127.0.0.1"), ct)).Found)
                         {
                             throw new InvalidOperationException($"The status look-up did not find the written request {pick.Code}.");
                         }

@@ -35,7 +35,7 @@ public static class CoreExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DraftStore>();
         builder.Services.AddSingleton<RequestSubmission>();
-        builder.Services.AddSingleton<StatusLookup>();
+        builder.AddStatusLookup();
         builder.Services.AddSingleton<MatterCatalogue>();
         builder.Services.AddSingleton<Audit.AuditLog>();
         builder.Services.AddSingleton<Office.RequestDetails>();

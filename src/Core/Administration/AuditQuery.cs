@@ -80,7 +80,7 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> dbFactory)
         AuditActions.CatalogueChanged, AuditActions.SettingsChanged, AuditActions.StaffChanged, AuditActions.SignIn,
         AuditActions.SignInFailed, AuditActions.ReportExported, AuditActions.MessagesRead, AuditActions.MessageHandedOver,
         AuditActions.MessageRetried, AuditActions.RequestAnonymised, AuditActions.PersonalDataSearched, AuditActions.PersonalDataExported,
-        AuditActions.PersonalDataErased,
+        AuditActions.PersonalDataErased, AuditActions.StatusLookupLocked, AuditActions.StatusLookupLimited,
     ];
 
     internal static DateOnly WarsawDate(DateTimeOffset at) => DateOnly.FromDateTime(WarsawTime.ToWarsaw(at).DateTime);
