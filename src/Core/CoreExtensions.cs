@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Notifications;
@@ -33,6 +34,7 @@ public static class CoreExtensions
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteDurabilityInterceptor(), new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>())));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPublicSiteAddress();
         builder.Services.AddSingleton<DraftStore>();
         builder.Services.AddSingleton<RequestSubmission>();
         builder.AddStatusLookup();

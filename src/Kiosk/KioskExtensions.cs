@@ -26,13 +26,6 @@ internal static class KioskExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddTextToSpeech(builder.Configuration);
         builder.Services.Configure<KioskOptions>(builder.Configuration.GetSection("Kiosk"));
-
-        // Messages written by the kiosk (the "received" SMS or e-mail) link to the public site: the address the receipt's
-        // QR code uses, unless the notifications section names one of its own.
-        if (builder.Configuration["Notifications:PublicSiteUrl"] is null && builder.Configuration["Kiosk:PublicSiteUrl"] is { } site)
-        {
-            builder.Services.PostConfigure<MobilnyUrzednik.Core.Notifications.NotificationOptions>(o => o.PublicSiteUrl = site);
-        }
         builder.Services.AddSingleton<KioskDeviceMiddleware>();
         builder.Services.AddOptions<KioskOptions>()
             .Validate(o => o.IdleSeconds >= 1 && o.WarningSeconds >= 1, "Kiosk:IdleSeconds and Kiosk:WarningSeconds must be positive.")
@@ -76,6 +69,7 @@ internal static class KioskExtensions
         });
         var devices = app.Services.GetRequiredService<KioskDeviceMiddleware>();
         app.Use((context, next) => devices.InvokeAsync(context, next));
+        app.UseLiveConnectionCap(context => KioskDeviceMiddleware.Current(context) is { } device ? "kiosk:" + device.Id : null, o => o.LiveConnectionsPerKiosk);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapKioskSetup();

@@ -72,6 +72,9 @@ internal static class PublicSiteExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // Residents' live connections are capped per address; staff (signed in) are not counted.
+        app.UseLiveConnectionCap(context => context.User.Identity?.IsAuthenticated == true ? null : ClientAddress.Partition(context), o => o.LiveConnectionsPerAddress);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();
@@ -80,7 +83,7 @@ internal static class PublicSiteExtensions
         app.MapPersonalDataEndpoints();
         app.MapVisitEndpoints();
         app.MapStopEndpoints();
-        app.MapDictation(DictationCaller.AntiforgeryToken, context => context.Connection.RemoteIpAddress?.ToString() ?? "nieznany");
+        app.MapDictation(DictationCaller.AntiforgeryToken, ClientAddress.Partition);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -43,7 +43,7 @@ public sealed class KioskAndSiteFixture : IAsyncLifetime
         protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
             ["ConnectionStrings:Default"] = connectionString,
-            ["Kiosk:PublicSiteUrl"] = site.ToString().TrimEnd('/'),
+            ["PublicSiteUrl"] = site.ToString().TrimEnd('/'),
         };
     }
 }

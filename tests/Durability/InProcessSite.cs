@@ -24,6 +24,7 @@ internal sealed class InProcessSite(string databasePath, IReadOnlyDictionary<str
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString());
+        builder.UseSetting("PublicSiteUrl", "https://mobilny.przykladowo.example.pl");
 
         // One test client, faster than any person: the abuse guards (tested in the browser suite) stay out of the way.
         builder.UseSetting("Abuse:PostsPerMinute", "1000000");

@@ -94,6 +94,8 @@ public static class DictationEndpoints
                     return Refuse(StatusCodes.Status415UnsupportedMediaType, "WrongFormat");
                 case WavProblem.Empty:
                     return Refuse(StatusCodes.Status422UnprocessableEntity, "NoSpeech");
+                case WavProblem.Damaged:
+                    return Refuse(StatusCodes.Status400BadRequest, "Damaged");
             }
 
             if (audio!.Duration > TimeSpan.FromSeconds(options.MaxSeconds) + TimeSpan.FromMilliseconds(500))

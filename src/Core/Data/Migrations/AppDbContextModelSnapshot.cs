@@ -327,11 +327,6 @@ namespace MobilnyUrzednik.Core.Data.Migrations
                     b.Property<int>("VisitWindowMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("WebsiteUrl")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");

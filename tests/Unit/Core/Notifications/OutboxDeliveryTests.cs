@@ -92,7 +92,7 @@ public sealed class OutboxDeliveryTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = kit.Database.ConnectionString,
-            ["Notifications:PublicSiteUrl"] = TestOutbox.SiteUrl,
+            ["PublicSiteUrl"] = TestOutbox.SiteUrl,
             ["Notifications:Smtp:Host"] = smtp.Host,
             ["Notifications:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:Smtp:Security"] = "None",
