@@ -82,7 +82,13 @@ public static class CoreExtensions
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                PrivateFiles.CreateFolder(folder);
+            }
+
+            if (!string.IsNullOrEmpty(path) && path != ":memory:" && !path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                // The database holds health data: readable by the service's user only (its WAL follows the file's mode).
+                PrivateFiles.PrepareSqliteFile(Path.GetFullPath(path));
             }
 
             await db.Database.MigrateAsync();
