@@ -73,3 +73,24 @@ public sealed class FormExpiredNoScriptTests(BrowserFixture browser, SiteFixture
         await Expect(Page.Locator("main h1")).ToHaveTextAsync(Journey.Headings.Status);
     }
 }
+
+/// <summary>The page a form too large for any of ours gets (Abuse:MaxFormBytes): Polish, with a way back, and axe-clean.</summary>
+public sealed class TooLargeFormTests(BrowserFixture browser, SiteFixture site) : SiteTest(browser, site), IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task AFormPastTheLimit_GetsAPolishPageWithAWayBack()
+    {
+        await Page.GotoAsync("/status");
+
+        // 70,000 characters pasted into a field: more than any form of ours takes.
+        await Page.Locator("#numer").EvaluateAsync("(el) => { el.value = 'A'.repeat(70000); }");
+        await Journey.Button(Page, "Sprawdź status").ClickAsync();
+
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Formularz jest za duży");
+        await Expect(Page).ToHaveTitleAsync("Za dużo danych – Mobilny Urzędnik");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
+        await Axe.CheckAsync(Page, "formularz za duży");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Wróć do zgłoszenia" }).ClickAsync();
+        await Expect(Page.Locator("main h1")).ToBeVisibleAsync();
+    }
+}

@@ -16,7 +16,7 @@ namespace MobilnyUrzednik.Accessibility;
 /// Kiosk set-up that cannot go quietly wrong (issue 12, point 9): outside Development no database of its own, and the
 /// key and the device cookie only over HTTPS.
 /// </summary>
-public sealed class KioskSetupTests(SiteFixture site) : IClassFixture<SiteFixture>
+public sealed class KioskSetupTests(BrowserFixture browser, SiteFixture site) : IClassFixture<SiteFixture>
 {
     private const string Key = "klucz-produkcyjny-9d41";
 
@@ -77,6 +77,20 @@ public sealed class KioskSetupTests(SiteFixture site) : IClassFixture<SiteFixtur
         using var overHttp = await http.SendAsync(Get(value, https: false), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, overHttp.StatusCode);
         Assert.Contains("połączenie szyfrowane", await overHttp.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverPlainHttp_TheKeyPage_SaysWhyInPolish_AndPassesAxe()
+    {
+        await using var kiosk = new ProductionKiosk(site.ConnectionString);
+        var address = kiosk.Start();
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = address.ToString(), Locale = "pl-PL" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/urzadzenie");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Konfiguracja kiosku");
+        await Expect(page.Locator("main")).ToContainTextAsync("Klucz kiosku wpisuje się tylko przez połączenie szyfrowane.");
+        await Expect(page.GetByLabel("Klucz kiosku")).ToHaveCountAsync(0);
+        await Axe.CheckAsync(page, "konfiguracja kiosku: bez https");
     }
 
     private static HttpRequestMessage Enrol(bool https)
