@@ -12,7 +12,7 @@ namespace MobilnyUrzednik.Accessibility;
 /// Limits on what a stranger can send (issue 12, point 6), tried as a script would, over plain HTTP and WebSockets:
 /// odd return addresses, a forged Host header, a 24 MB form, a crafted WAV, too many live connections.
 /// </summary>
-public sealed partial class StrangerInputTests(LimitedDictationSiteFixture site) : IClassFixture<LimitedDictationSiteFixture>
+public sealed partial class StrangerInputTests(StrangerSiteFixture site) : IClassFixture<StrangerSiteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -130,6 +130,24 @@ public sealed partial class StrangerInputTests(LimitedDictationSiteFixture site)
         Assert.Equal("Damaged", problem.GetProperty("kod").GetString());
     }
 
+    [Fact]
+    public async Task AChunkedRecordingPastTheLimit_Gets413WithAPolishMessage_NeverA500()
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = site.BaseAddress };
+        var token = Token().Match(await http.GetStringAsync("/status", Ct)).Groups[1].Value;
+        var wav = WavAudio.Encode(new short[WavAudio.SampleRate * 6]); // 6 s where 5 are allowed
+        using var content = new StreamContent(new MemoryStream(wav));
+        content.Headers.ContentType = new("audio/wav");
+        using var request = new HttpRequestMessage(HttpMethod.Post, DictationEndpoints.Path) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("RequestVerificationToken", token);
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("TooLong", problem.GetProperty("kod").GetString());
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
@@ -171,6 +189,17 @@ public sealed partial class StrangerInputTests(LimitedDictationSiteFixture site)
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+}
+
+/// <summary>A site with server dictation (its engine is absent: nothing listens there) of at most 5 s a recording.</summary>
+public sealed class StrangerSiteFixture : SiteFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Dictation:Engine"] = "OpenAiCompatible",
+        ["Dictation:OpenAiCompatible:BaseUrl"] = "http://127.0.0.1:9/",
+        ["Dictation:MaxSeconds"] = "5",
+    };
 }
 
 /// <summary>A site where one address may hold three live connections.</summary>

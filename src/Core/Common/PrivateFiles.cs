@@ -99,7 +99,14 @@ public static class PrivateFiles
     {
         if (!OperatingSystem.IsWindows() && File.Exists(path))
         {
-            File.SetUnixFileMode(path, FileMode);
+            try
+            {
+                File.SetUnixFileMode(path, FileMode);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new InvalidOperationException($"{path} belongs to another system user, so it cannot be made readable by this one only. Run the public site and the kiosk as the same user, the owner of the database.", e);
+            }
         }
     }
 }

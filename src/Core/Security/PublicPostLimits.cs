@@ -155,13 +155,20 @@ public static class PublicPostLimits
             size.MaxRequestBodySize = limit;
         }
 
+        if (request.Path.StartsWithSegments(Dictation.DictationEndpoints.Path))
+        {
+            // Dictation refuses an overlong recording itself, in its own words ("Nagranie jest za długie").
+            await next(context);
+            return;
+        }
+
         if (request.ContentLength > limit)
         {
             await TooLargeAsync(context);
             return;
         }
 
-        if (request.ContentLength is null && !request.Path.StartsWithSegments(Dictation.DictationEndpoints.Path))
+        if (request.ContentLength is null)
         {
             // A body of unknown length is read here, up to the limit, so that no handler meets an oversize one halfway.
             var buffer = new MemoryStream();
