@@ -36,6 +36,7 @@ public static class SubmissionLoad
         });
         builder.Logging.ClearProviders();
         builder.Configuration["ConnectionStrings:Default"] = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
+        builder.Configuration["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl";
         builder.AddCore();
         var app = builder.Build();
         await app.PrepareDatabaseAsync();

@@ -15,6 +15,7 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory, Stat
     /// <summary>Checks the pair within the limits: found, not found, or refused (the code is locked, or the caller used up its hour).</summary>
     public async Task<StatusLookupResult> LookUpAsync(string normalisedCode, string phoneLastFour, LookupCaller caller, CancellationToken ct = default)
     {
+        using var turn = await limiter.TakeTurnAsync(normalisedCode, ct);
         var claim = await limiter.ClaimAsync(normalisedCode, caller, ct);
         if (claim.Refusal is { } refusal)
         {

@@ -50,8 +50,10 @@ public enum LookupRefusal
 /// Makes the status look-up impossible to brute-force: every tracking code allows <see cref="StatusLookupOptions.FailuresBeforeLock"/>
 /// wrong digit pairs, then is locked (first for <see cref="StatusLookupOptions.LockMinutes"/>, each lock in a row twice
 /// as long, up to <see cref="StatusLookupOptions.MaxLockHours"/>), however many addresses the tries come from; and every
-/// address (IPv6: its /64) or kiosk has an hourly budget of wrong look-ups. A try is claimed before the database is
-/// asked, so parallel tries cannot slip past the count. A lock is written to the audit log (no address, no digits).
+/// address (IPv6: its /64) or kiosk has an hourly budget of wrong look-ups. A try is claimed (counted as wrong until
+/// it proves right) before the database is asked, and the tries of one code take turns, so parallel tries cannot slip
+/// past the count while right ones never add up to a lock. (Several nodes sharing the counter would each let one try
+/// of a code run at a time: the claim still counts them.) A lock is written to the audit log (no address, no digits).
 /// Codes that do not exist are counted and locked exactly like real ones, so a lock tells nothing about a code.
 /// </summary>
 public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<StatusLookupOptions> options, AuditLog audit, TimeProvider clock)
@@ -64,6 +66,19 @@ public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<S
 
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     private readonly CallerBudget _callers = new(clock);
+
+    // Look-ups of one code take turns in this process (codes share 1,024 turnstiles by hash): each try is decided
+    // knowing how the one before it ended, so right answers at once never add up to a lock, and parallel wrong ones
+    // cannot all be checked before the first is counted.
+    private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>Waits for this code's turn; dispose the result when the look-up (claim, check, outcome) is done.</summary>
+    public async Task<IDisposable> TakeTurnAsync(string code, CancellationToken ct = default)
+    {
+        var turn = _turns[(uint)StringComparer.Ordinal.GetHashCode(code) % (uint)_turns.Length];
+        await turn.WaitAsync(ct);
+        return new Turn(turn);
+    }
 
     /// <summary>A claimed try: null refusal means go ahead and check the pair.</summary>
     public readonly record struct Claim(LookupRefusal? Refusal, bool LocksCode, DateTimeOffset? LockedUntil);
@@ -142,6 +157,19 @@ public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<S
     {
         var minutes = o.LockMinutes * Math.Pow(2, Math.Clamp(lockNumber - 1, 0, 30));
         return TimeSpan.FromMinutes(Math.Min(minutes, o.MaxLockHours * 60.0));
+    }
+
+    private sealed class Turn(SemaphoreSlim turn) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                turn.Release();
+            }
+        }
     }
 
     private static DateTimeOffset Latest(CodeAttempts a) => a.LockedUntil is { } until && until > a.LastFailure ? until : a.LastFailure;

@@ -191,6 +191,20 @@ public class StatusLookupTests
     }
 
     [Fact]
+    public async Task LookUpAsync_FiftyRightLookUpsAtOnce_AreAllFound_AndLockNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clock = new FakeClock();
+        var code = await SubmitAsync(database, clock, SampleAnswers.ForSelf());
+        var lookup = Create(database, clock);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => lookup.LookUpAsync(code, "0200", LookupCaller.Web($"203.0.113.{i}"), Ct)));
+
+        Assert.All(results, r => Assert.True(r.Found));
+        Assert.Null((await lookup.LookUpAsync(code, "9999", LookupCaller.Web("203.0.113.99"), Ct)).Refusal);
+    }
+
+    [Fact]
     public async Task LookUpAsync_AnAddressOrAKiosk_HasAnHourlyBudgetOfWrongLookUps_RightOnesDoNotCount()
     {
         await using var database = await TestDatabase.CreateAsync();
