@@ -36,6 +36,55 @@ for engine in Sqlite Postgres; do
 done
 rm -f src/Core.Migrations.Sqlite/design-time.db*
 
+# Known-vulnerable packages, direct or transitive (NuGet's advisory data). A package source that serves no advisory
+# data makes `dotnet list package --vulnerable` say "no vulnerable packages" whatever is referenced, so a throw-away
+# project referencing a version with published advisories (System.Text.Json 8.0.0) is asked about first: unless it is
+# reported, the check cannot be made here, and the summary says so instead of passing. MU_REQUIRE_VULNERABILITY_DATA=1
+# makes that a failure (for a machine whose package source serves the data).
+vulnerability_status=""
+vulnerable=0
+check_vulnerable_packages() {
+    local canary report
+    canary="$(mktemp -d)"
+    cat > "$canary/canary.csproj" <<'CSPROJ'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <NoWarn>NU1510;NU1901;NU1902;NU1903;NU1904</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="System.Text.Json" Version="8.0.0" />
+  </ItemGroup>
+</Project>
+CSPROJ
+    if ! dotnet restore "$canary/canary.csproj" >/dev/null 2>&1 \
+        || ! report="$(dotnet list "$canary/canary.csproj" package --vulnerable --include-transitive --format json 2>&1)"; then
+        rm -rf "$canary"
+        vulnerability_status="NOT CHECKED: the probe project could not be restored from the package source"
+        return
+    fi
+    rm -rf "$canary"
+    if ! grep -q '"vulnerabilities"' <<<"$report"; then
+        vulnerability_status="NOT CHECKED: the package source serves no vulnerability data (System.Text.Json 8.0.0, which has published advisories, was reported clean)"
+        return
+    fi
+    if ! report="$(dotnet list MobilnyUrzednik.sln package --vulnerable --include-transitive --format json 2>&1)"; then
+        vulnerable=1
+        vulnerability_status="FAILED: dotnet list package --vulnerable did not run"
+        echo "$report"
+        return
+    fi
+    if grep -q '"vulnerabilities"' <<<"$report"; then
+        vulnerable=1
+        vulnerability_status="FOUND: packages with known vulnerabilities (listed above)"
+        dotnet list MobilnyUrzednik.sln package --vulnerable --include-transitive
+    else
+        vulnerability_status="none (checked against the package source's vulnerability data)"
+    fi
+}
+check_vulnerable_packages
+echo "Vulnerable packages: $vulnerability_status"
+
 results_dir="TestResults"
 rm -rf "$results_dir"
 log="$(mktemp)"
@@ -77,9 +126,17 @@ read -r passed failed projects < <(awk '
 
 echo
 grep -ho 'axe-core [0-9][0-9.]*' "$log" | sort -u || true
+echo "Vulnerable packages: $vulnerability_status"
 echo "$projects test runs (5 expected: three projects on SQLite, two on PostgreSQL)."
 echo "$passed passed, $failed failed"
 
+if [ "$vulnerable" -ne 0 ]; then
+    exit 1
+fi
+if [ "${MU_REQUIRE_VULNERABILITY_DATA:-0}" = "1" ] && [[ "$vulnerability_status" == NOT\ CHECKED* ]]; then
+    echo "MU_REQUIRE_VULNERABILITY_DATA=1: the vulnerable-package check could not be made."
+    exit 1
+fi
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$projects" -ne 5 ]; then
     exit 1
 fi

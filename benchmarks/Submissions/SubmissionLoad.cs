@@ -39,6 +39,7 @@ public static class SubmissionLoad
             ContentRootPath = contentRoot,
         });
         builder.Logging.ClearProviders();
+        builder.Configuration["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl";
         foreach (var (key, value) in database)
         {
             builder.Configuration[key] = value;
@@ -144,7 +145,7 @@ public static class SubmissionLoad
                     if (pick is not null)
                     {
                         // A request confirmed to a writer must be found by any reader from then on.
-                        if (await lookup.FindAsync(pick.Code, pick.PhoneLastFour, ct) is null)
+                        if (!(await lookup.LookUpAsync(pick.Code, pick.PhoneLastFour, LookupCaller.Web("127.0.0.1"), ct)).Found)
                         {
                             throw new InvalidOperationException($"The status look-up did not find the written request {pick.Code}.");
                         }

@@ -42,7 +42,7 @@ public sealed class KioskAndSiteFixture : IAsyncLifetime
     {
         protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>(database)
         {
-            ["Kiosk:PublicSiteUrl"] = site.ToString().TrimEnd('/'),
+            ["PublicSiteUrl"] = site.ToString().TrimEnd('/'),
         };
     }
 }

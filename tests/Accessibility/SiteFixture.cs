@@ -147,6 +147,9 @@ public class SiteFixture : IAsyncLifetime
             // Test journeys are faster than any person: the minimum fill time is tested on its own (FormGuardTests).
             builder.UseSetting("Abuse:MinimumFillSeconds", "0");
 
+            // Likewise the live connections one address may hold (every test browser is 127.0.0.1): StrangerInputTests caps them.
+            builder.UseSetting("Abuse:LiveConnectionsPerAddress", "100000");
+
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -9,6 +9,11 @@ namespace MobilnyUrzednik.Accessibility;
 public sealed class ProductionSiteFixture : SiteFixture
 {
     protected override string Environment => "Production";
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl",
+    };
 }
 
 /// <summary>

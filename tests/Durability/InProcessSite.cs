@@ -30,6 +30,7 @@ internal sealed class InProcessSite(IReadOnlyDictionary<string, string> database
         {
             builder.UseSetting(key, value);
         }
+        builder.UseSetting("PublicSiteUrl", "https://mobilny.przykladowo.example.pl");
 
         // One test client, faster than any person: the abuse guards (tested in the browser suite) stay out of the way.
         builder.UseSetting("Abuse:PostsPerMinute", "1000000");

@@ -37,6 +37,7 @@ internal sealed class PublicSiteProcess : IAsyncDisposable
         }
 
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl";
 
         // The test's client is one address sending hundreds of journeys faster than any person: the abuse guards
         // (tested in the browser suite) would rightly stop it.

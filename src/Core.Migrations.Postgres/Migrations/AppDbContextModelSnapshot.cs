@@ -374,11 +374,6 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                     b.Property<int>("VisitWindowMinutes")
                         .HasColumnType("integer");
 
-                    b.Property<string>("WebsiteUrl")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");

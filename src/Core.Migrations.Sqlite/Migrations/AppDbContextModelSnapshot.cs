@@ -355,11 +355,6 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                     b.Property<int>("VisitWindowMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("WebsiteUrl")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.ToTable("Municipalities");

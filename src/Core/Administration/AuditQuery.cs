@@ -81,6 +81,7 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> dbFactory)
         AuditActions.SignInFailed, AuditActions.ReportExported, AuditActions.MessagesRead, AuditActions.MessageHandedOver,
         AuditActions.MessageRetried, AuditActions.RequestAnonymised, AuditActions.PersonalDataSearched, AuditActions.PersonalDataExported,
         AuditActions.PersonalDataErased, AuditActions.InboxRead, AuditActions.CalendarRead, AuditActions.DayBeforeRead,
+        AuditActions.StatusLookupLocked, AuditActions.StatusLookupLimited,
     ];
 
     internal static DateOnly WarsawDate(DateTimeOffset at) => DateOnly.FromDateTime(WarsawTime.ToWarsaw(at).DateTime);

@@ -36,7 +36,6 @@ public sealed class SettingsForm
     public string? PhoneHours { get; set; }
     public string? Email { get; set; }
     public string? CoordinatorName { get; set; }
-    public string? WebsiteUrl { get; set; }
     public string? DataProtectionOfficerEmail { get; set; }
     public string? OverdueAfterWorkingDays { get; set; }
     public string? VisitWindowMinutes { get; set; }
@@ -60,7 +59,6 @@ public sealed class SettingsForm
         PhoneHours = m.PhoneHours,
         Email = m.Email,
         CoordinatorName = m.CoordinatorName,
-        WebsiteUrl = m.WebsiteUrl,
         DataProtectionOfficerEmail = m.DataProtectionOfficerEmail,
         OverdueAfterWorkingDays = m.OverdueAfterWorkingDays.ToString(CultureInfo.InvariantCulture),
         VisitWindowMinutes = m.VisitWindowMinutes.ToString(CultureInfo.InvariantCulture),
@@ -118,12 +116,6 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         var email = Email(form.Email, nameof(form.Email), "Email", errors);
         var coordinator = AdminValidation.Text(form.CoordinatorName, nameof(form.CoordinatorName), "CoordinatorName", 200, errors);
 
-        var url = AdminValidation.Text(form.WebsiteUrl, nameof(form.WebsiteUrl), "WebsiteUrl", 300, errors);
-        if (url.Length > 0 && errors.All(e => e.Field != nameof(form.WebsiteUrl)) && !AdminValidation.IsWebAddress(url))
-        {
-            errors.Add(new(nameof(form.WebsiteUrl), "WebsiteUrl_Invalid"));
-        }
-
         var dpo = Email(form.DataProtectionOfficerEmail, nameof(form.DataProtectionOfficerEmail), "DpoEmail", errors);
         var overdue = Number(form.OverdueAfterWorkingDays, nameof(form.OverdueAfterWorkingDays), "Overdue", OverdueMin, OverdueMax, errors);
         var window = Number(form.VisitWindowMinutes, nameof(form.VisitWindowMinutes), "VisitWindow", WindowMin, WindowMax, errors);
@@ -157,7 +149,6 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         m.PhoneHours = hours;
         m.Email = email;
         m.CoordinatorName = coordinator;
-        m.WebsiteUrl = url;
         m.DataProtectionOfficerEmail = dpo;
         m.OverdueAfterWorkingDays = overdue!.Value;
         m.VisitWindowMinutes = window!.Value;

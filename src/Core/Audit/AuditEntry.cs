@@ -52,4 +52,10 @@ public static class AuditActions
     public const string PersonalDataSearched = "personaldata.searched";
     public const string PersonalDataExported = "personaldata.exported";
     public const string PersonalDataErased = "personaldata.erased";
+
+    /// <summary>A tracking code was locked after too many wrong digit pairs on the status look-up.</summary>
+    public const string StatusLookupLocked = "status.locked";
+
+    /// <summary>A kiosk used up its hourly budget of wrong status look-ups.</summary>
+    public const string StatusLookupLimited = "status.limited";
 }

@@ -158,7 +158,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(m => m.Email).HasMaxLength(254);
             e.Property(m => m.PhoneHours).HasMaxLength(200);
             e.Property(m => m.CoordinatorName).HasMaxLength(200);
-            e.Property(m => m.WebsiteUrl).HasMaxLength(300);
             e.Property(m => m.DataProtectionOfficerEmail).HasMaxLength(254);
             e.Property(m => m.AccessibilityContactName).HasMaxLength(200);
             e.Property(m => m.BuildingAccessibility).HasMaxLength(4000);

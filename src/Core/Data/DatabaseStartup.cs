@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
+using MobilnyUrzednik.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -82,8 +83,11 @@ public static class DatabaseStartup
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(folder);
+                PrivateFiles.CreateFolder(folder);
             }
+
+            // The database holds health data: readable by the service's user only (its WAL follows the file's mode).
+            PrivateFiles.PrepareSqliteFile(Path.GetFullPath(path));
         }
 
         var pending = await PendingAsync(db, ct);

@@ -25,7 +25,6 @@ public static class DemoData
                 Email = "mobilny.urzednik@przykladowo.example.pl",
                 PhoneHours = "od poniedziałku do piątku, 7:30–15:30",
                 CoordinatorName = "Anna Kowalska",
-                WebsiteUrl = "https://mobilny.przykladowo.example.pl",
                 DataProtectionOfficerEmail = "iod@przykladowo.example.pl",
                 StatementPublishedOn = new DateOnly(2026, 11, 2),
                 StatementUpdatedOn = new DateOnly(2026, 11, 22),

@@ -24,9 +24,6 @@ public sealed class MunicipalitySettings
 
     public required string CoordinatorName { get; set; }
 
-    /// <summary>Public address of the site, used in the accessibility statement.</summary>
-    public required string WebsiteUrl { get; set; }
-
     /// <summary>Data protection officer's e-mail, named in the privacy notice.</summary>
     public required string DataProtectionOfficerEmail { get; set; }
 

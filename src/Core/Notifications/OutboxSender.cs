@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Visits;
 
@@ -209,7 +210,7 @@ public sealed partial class OutboxSender(
         }
 
         var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.DevelopmentFolder));
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         var lines = new List<string> { $"Do: {message.Recipient}", $"Kanał: {message.Channel}" };
         if (message.Subject is not null)
         {
@@ -218,7 +219,7 @@ public sealed partial class OutboxSender(
 
         lines.Add(string.Empty);
         lines.Add(message.Body);
-        await File.WriteAllLinesAsync(Path.Combine(folder, $"{message.Id:D6}-{message.Kind}-{message.Channel}.txt".ToLowerInvariant()), lines);
+        await PrivateFiles.WriteAllLinesAsync(Path.Combine(folder, $"{message.Id:D6}-{message.Kind}-{message.Channel}.txt".ToLowerInvariant()), lines);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} of request {RequestId} sent by {Channel} (attempt {Attempt})")]

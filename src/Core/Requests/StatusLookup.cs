@@ -6,12 +6,39 @@ namespace MobilnyUrzednik.Core.Requests;
 
 /// <summary>
 /// The public status look-up: a tracking code plus the last four digits of a contact phone.
-/// A wrong pair is one answer, "not found", whichever half was wrong.
+/// A wrong pair is one answer, "not found", whichever half was wrong. Every front end (the website, the kiosk, the
+/// follower sign-up that checks the pair again) goes through <see cref="LookUpAsync"/>, so the limits of
+/// <see cref="StatusLookupLimiter"/> hold wherever a pair can be tried.
 /// </summary>
-public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory, StatusLookupLimiter limiter)
 {
-    /// <summary>The request's public view, or null when the pair does not match.</summary>
-    public async Task<RequestStatusView?> FindAsync(string normalisedCode, string phoneLastFour, CancellationToken ct = default)
+    /// <summary>Checks the pair within the limits: found, not found, or refused (the code is locked, or the caller used up its hour).</summary>
+    public async Task<StatusLookupResult> LookUpAsync(string normalisedCode, string phoneLastFour, LookupCaller caller, CancellationToken ct = default)
+    {
+        using var turn = await limiter.TakeTurnAsync(normalisedCode, ct);
+        var claim = await limiter.ClaimAsync(normalisedCode, caller, ct);
+        if (claim.Refusal is { } refusal)
+        {
+            return new StatusLookupResult(null, refusal);
+        }
+
+        var (requestId, view) = await FindCoreAsync(normalisedCode, phoneLastFour, ct);
+        if (view is not null)
+        {
+            await limiter.SucceededAsync(normalisedCode, caller, ct);
+            return new StatusLookupResult(view, null);
+        }
+
+        await limiter.FailedAsync(claim, caller, requestId, ct);
+        return new StatusLookupResult(null, claim.LocksCode ? LookupRefusal.CodeLocked : null);
+    }
+
+    /// <summary>The request's public view, or null when the pair does not match. No limits: for tests and staff tools only.</summary>
+    internal async Task<RequestStatusView?> FindAsync(string normalisedCode, string phoneLastFour, CancellationToken ct = default) =>
+        (await FindCoreAsync(normalisedCode, phoneLastFour, ct)).View;
+
+    /// <summary>The request's id when the code exists (whatever the digits), and its view when the digits match too.</summary>
+    private async Task<(int? RequestId, RequestStatusView? View)> FindCoreAsync(string normalisedCode, string phoneLastFour, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.VisitRequests.AsNoTracking()
@@ -34,12 +61,12 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
 
         if (row is null)
         {
-            return null;
+            return (null, null);
         }
 
         var matches = new[] { row.ResidentPhone, row.SubmitterPhone }
             .Any(p => p is not null && string.Equals(PolishPhone.LastFour(p), phoneLastFour, StringComparison.Ordinal));
-        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.MatterName, row.History) { RequestId = row.Id, Visit = row.Visit } : null;
+        return (row.Id, matches ? new RequestStatusView(row.TrackingCode, row.Status, row.MatterName, row.History) { RequestId = row.Id, Visit = row.Visit } : null);
     }
 
     /// <summary>Reads what a person typed as "the last four digits": digits only, exactly four.</summary>
@@ -53,6 +80,12 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
         var digits = new string(input.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
         return digits.Length == 4 && digits.All(char.IsAsciiDigit) ? digits : null;
     }
+}
+
+/// <summary>A look-up's answer: the view when the pair matched; otherwise why not (null: the pair did not match).</summary>
+public sealed record StatusLookupResult(RequestStatusView? View, LookupRefusal? Refusal)
+{
+    public bool Found => View is not null;
 }
 
 /// <summary>What the status page shows: no resident's name, no address; the matter, the timeline and the booked visit.</summary>

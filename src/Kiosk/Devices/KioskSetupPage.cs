@@ -9,11 +9,22 @@ namespace MobilnyUrzednik.Kiosk.Devices;
 /// </summary>
 internal static class KioskSetupPage
 {
+    /// <summary>Why the key cannot be entered here: the address is not HTTPS (outside Development).</summary>
+    public const string HttpsNeeded = "Klucz kiosku wpisuje się tylko przez połączenie szyfrowane. Otwórz tę stronę pod adresem zaczynającym się od https://.";
+
     public static IEndpointRouteBuilder MapKioskSetup(this IEndpointRouteBuilder app)
     {
-        app.MapGet(KioskDeviceMiddleware.SetupPath, () => Results.Content(Form(error: null), "text/html; charset=utf-8"));
+        app.MapGet(KioskDeviceMiddleware.SetupPath, (HttpContext context, KioskDeviceMiddleware devices) => devices.IsSecureEnough(context)
+            ? Results.Content(Form(error: null), "text/html; charset=utf-8")
+            : HttpsRefusal());
         app.MapPost(KioskDeviceMiddleware.SetupPath, (HttpContext context, [FromForm(Name = "klucz")] string? key, KioskDeviceMiddleware devices) =>
         {
+            // The key is refused unread over plain HTTP: it would have crossed the network in the clear.
+            if (!devices.IsSecureEnough(context))
+            {
+                return HttpsRefusal();
+            }
+
             if (devices.TryEnrol(context, key))
             {
                 return Results.Redirect("/");
@@ -24,6 +35,9 @@ internal static class KioskSetupPage
         }).DisableAntiforgery();
         return app;
     }
+
+    private static IResult HttpsRefusal() =>
+        Results.Content(Html("Potrzebne połączenie szyfrowane", $"<p>{HttpsNeeded}</p>", heading: "Konfiguracja kiosku"), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
 
     private static string Form(string? error)
     {

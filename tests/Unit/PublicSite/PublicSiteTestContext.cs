@@ -25,7 +25,7 @@ public abstract class PublicSiteTestContext : ComponentTestContext
         Services.AddSingleton<DraftStore>();
         Services.AddSingleton(TestOutbox.For(clock));
         Services.AddSingleton<RequestSubmission>();
-        Services.AddSingleton<StatusLookup>();
+        Services.AddSingleton<StatusLookup>(sp => MobilnyUrzednik.Core.Requests.StatusLookupTests.Create(database, clock));
         Services.AddSingleton<MatterCatalogue>();
         Services.AddSingleton<ILogger<Subscriptions>>(NullLogger<Subscriptions>.Instance);
         Services.AddSingleton<Subscriptions>();

@@ -101,7 +101,7 @@ public sealed class OutboxDeliveryTests
         {
             ["ConnectionStrings:Default"] = kit.Database.ConnectionString,
             ["Database:Provider"] = kit.Database.Provider.ToString(),
-            ["Notifications:PublicSiteUrl"] = TestOutbox.SiteUrl,
+            ["PublicSiteUrl"] = TestOutbox.SiteUrl,
             ["Notifications:Smtp:Host"] = smtp.Host,
             ["Notifications:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Notifications:Smtp:Security"] = "None",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Visits;
 
 namespace MobilnyUrzednik.Core.Notifications;
@@ -97,6 +98,13 @@ public sealed class OutboxSenderTests
             Assert.Empty(email.Calls);
             var file = Assert.Single(Directory.GetFiles(Path.Combine(root, "wiadomosci")));
             var text = await File.ReadAllTextAsync(file, Ct);
+
+            // A copy holds a phone number and a message: readable by the service's user only.
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(Path.Combine(root, "wiadomosci")));
+                Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(file));
+            }
             Assert.Contains("Do: +48600100200", text, StringComparison.Ordinal);
             Assert.Contains(message.Body, text, StringComparison.Ordinal);
 
