@@ -43,6 +43,7 @@ internal static class KioskExtensions
         builder.Services.AddSingleton(sp => DictationSettingsFrom(sp.GetRequiredService<IOptions<DictationOptions>>().Value));
         builder.Services.AddScoped<KioskSession>();
         builder.Services.AddScoped<KioskSpeaker>();
+        builder.Services.AddScoped<JourneyScript>();
         builder.Services.AddScoped<CircuitHandler, KioskCircuitHandler>();
         return builder;
     }
