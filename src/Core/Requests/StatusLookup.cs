@@ -10,6 +10,75 @@ namespace MobilnyUrzednik.Core.Requests;
 /// </summary>
 public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
 {
+    /// <summary>The look-up form's fields (ids and names), the same on the site and the kiosk.</summary>
+    public const string CodeField = "numer";
+
+    public const string DigitsField = "cyfry";
+
+    /// <summary>
+    /// The look-up as a person types it, one piece of logic for the public site and the kiosk: both halves are
+    /// checked (each problem a key of <c>StatusText</c>), then the pair is looked up; a wrong pair is one answer,
+    /// "not found", on the code field, whichever half was wrong.
+    /// </summary>
+    public async Task<StatusLookupResult> LookUpAsync(string? codeInput, string? digitsInput, CancellationToken ct = default)
+    {
+        var errors = new List<AnswerError>();
+        var code = TrackingCode.Parse(codeInput);
+        if (!code.IsValid)
+        {
+            errors.Add(new(CodeField, code.Problem switch
+            {
+                TrackingCodeProblem.Empty => nameof(StatusText.CodeError_Empty),
+                TrackingCodeProblem.WrongLength => nameof(StatusText.CodeError_WrongLength),
+                TrackingCodeProblem.WrongCharacters => nameof(StatusText.CodeError_WrongCharacters),
+                _ => nameof(StatusText.CodeError_Mistyped),
+            }));
+        }
+
+        var digits = ParseLastFour(digitsInput);
+        if (digits is null)
+        {
+            errors.Add(new(DigitsField, string.IsNullOrWhiteSpace(digitsInput) ? nameof(StatusText.DigitsError_Empty) : nameof(StatusText.DigitsError_Invalid)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, null, errors);
+        }
+
+        return await FindAsync(code.Code!, digits!, ct) is { } view
+            ? new(view, digits, [])
+            : new(null, null, [new(CodeField, nameof(StatusText.NotFound))]);
+    }
+
+    /// <summary>The status in words (the key of <c>StatusText</c>): never a colour alone.</summary>
+    public static string StatusKey(RequestStatus status) => status switch
+    {
+        RequestStatus.Submitted => nameof(StatusText.Status_Submitted),
+        RequestStatus.InReview => nameof(StatusText.Status_InReview),
+        RequestStatus.NeedsInformation => nameof(StatusText.Status_NeedsInformation),
+        RequestStatus.VisitScheduled => nameof(StatusText.Status_VisitScheduled),
+        RequestStatus.VisitConfirmed => nameof(StatusText.Status_VisitConfirmed),
+        RequestStatus.Completed => nameof(StatusText.Status_Completed),
+        RequestStatus.Cancelled => nameof(StatusText.Status_Cancelled),
+        RequestStatus.Rejected => nameof(StatusText.Status_Rejected),
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>What the status means for the resident, and what happens next (the key of <c>StatusText</c>).</summary>
+    public static string ExplanationKey(RequestStatus status) => status switch
+    {
+        RequestStatus.Submitted => nameof(StatusText.Explain_Submitted),
+        RequestStatus.InReview => nameof(StatusText.Explain_InReview),
+        RequestStatus.NeedsInformation => nameof(StatusText.Explain_NeedsInformation),
+        RequestStatus.VisitScheduled => nameof(StatusText.Explain_VisitScheduled),
+        RequestStatus.VisitConfirmed => nameof(StatusText.Explain_VisitConfirmed),
+        RequestStatus.Completed => nameof(StatusText.Explain_Completed),
+        RequestStatus.Cancelled => nameof(StatusText.Explain_Cancelled),
+        RequestStatus.Rejected => nameof(StatusText.Explain_Rejected),
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
     /// <summary>The request's public view, or null when the pair does not match.</summary>
     public async Task<RequestStatusView?> FindAsync(string normalisedCode, string phoneLastFour, CancellationToken ct = default)
     {
@@ -54,6 +123,9 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
         return digits.Length == 4 && digits.All(char.IsAsciiDigit) ? digits : null;
     }
 }
+
+/// <summary>The answer to a look-up: the request's public view and the digits that found it, or the problems.</summary>
+public sealed record StatusLookupResult(RequestStatusView? View, string? Digits, IReadOnlyList<AnswerError> Errors);
 
 /// <summary>What the status page shows: no resident's name, no address; the matter, the timeline and the booked visit.</summary>
 public sealed record RequestStatusView(string TrackingCode, RequestStatus Status, string MatterName, IReadOnlyList<StatusEvent> History)

@@ -23,6 +23,48 @@ public class StatusLookupTests
     }
 
     [Fact]
+    public async Task LookUpAsync_AsTyped_CodeInAnyCaseAndSpacing_FindsItWithTheDigitsThatFoundIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var code = await SubmitAsync(database, new FakeClock(), SampleAnswers.ForSelf());
+
+        var found = await new StatusLookup(database).LookUpAsync(" " + TrackingCode.Format(code).ToLowerInvariant().Replace('-', ' ') + " ", "02 00", Ct);
+
+        Assert.Empty(found.Errors);
+        Assert.Equal(code, found.View?.TrackingCode);
+        Assert.Equal("0200", found.Digits);
+    }
+
+    [Fact]
+    public async Task LookUpAsync_BothHalvesMissingOrMalformed_AProblemOnEachFieldAndNoLookUp()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var lookup = new StatusLookup(database);
+
+        var empty = await lookup.LookUpAsync(null, " ", Ct);
+        var malformed = await lookup.LookUpAsync("K7P-4QX", "12a4", Ct);
+
+        Assert.Null(empty.View);
+        Assert.Equal([new AnswerError("numer", "CodeError_Empty"), new AnswerError("cyfry", "DigitsError_Empty")], empty.Errors, AnswerErrors);
+        Assert.Equal([new AnswerError("numer", "CodeError_WrongLength"), new AnswerError("cyfry", "DigitsError_Invalid")], malformed.Errors, AnswerErrors);
+    }
+
+    [Fact]
+    public async Task LookUpAsync_WrongPair_OneNotFoundOnTheCodeWhicheverHalfWasWrong()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var code = await SubmitAsync(database, new FakeClock(), SampleAnswers.ForSelf());
+        var lookup = new StatusLookup(database);
+
+        foreach (var (tried, digits) in new[] { (code, "0201"), (TrackingCode.NewCode(), "0200") })
+        {
+            var found = await lookup.LookUpAsync(tried, digits, Ct);
+            Assert.Null(found.View);
+            Assert.Equal([new AnswerError("numer", "NotFound")], found.Errors, AnswerErrors);
+        }
+    }
+
+    [Fact]
     public async Task FindAsync_SomeoneElseFiled_FindsWithEitherPhonesLastFour()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -110,4 +152,8 @@ public class StatusLookupTests
         Assert.Equal(SubmissionOutcome.Created, result.Outcome);
         return result.TrackingCode!;
     }
+
+    // AnswerError holds its arguments in an array, so records compare them by reference: compare what a page shows.
+    private static readonly IEqualityComparer<AnswerError> AnswerErrors =
+        EqualityComparer<AnswerError>.Create((a, b) => a!.Field == b!.Field && a.Code == b.Code && a.Args.SequenceEqual(b.Args), e => e.Field.GetHashCode(StringComparison.Ordinal));
 }
