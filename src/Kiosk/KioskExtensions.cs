@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Security;
@@ -40,17 +39,13 @@ internal static class KioskExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<KioskSessions>();
         builder.Services.AddSingleton<KioskSendLimit>();
-        builder.Services.AddSingleton(sp => DictationSettingsFrom(sp.GetRequiredService<IOptions<DictationOptions>>().Value));
+        DictationSettings.AddDictationSettings(builder.Services);
         builder.Services.AddScoped<KioskSession>();
         builder.Services.AddScoped<KioskSpeaker>();
         builder.Services.AddScoped<JourneyScript>();
         builder.Services.AddScoped<CircuitHandler, KioskCircuitHandler>();
         return builder;
     }
-
-    /// <summary>What the dictation button needs to know (Off when no engine is configured).</summary>
-    public static DictationSettings DictationSettingsFrom(DictationOptions o) =>
-        new(DictationSetup.ClientMode(o.Engine), DictationSetup.ConsentFor(o), o.MaxSeconds, DictationEndpoints.Path);
 
     public static WebApplication UseKiosk(this WebApplication app)
     {

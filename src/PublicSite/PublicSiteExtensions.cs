@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Notifications;
@@ -35,7 +34,7 @@ internal static class PublicSiteExtensions
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton(sp => DictationSettingsFrom(sp.GetRequiredService<IOptions<DictationOptions>>().Value));
+        DictationSettings.AddDictationSettings(builder.Services);
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "mu_af";
@@ -43,10 +42,6 @@ internal static class PublicSiteExtensions
         });
         return builder;
     }
-
-    /// <summary>What the dictation button needs to know (Off when no engine is configured).</summary>
-    public static DictationSettings DictationSettingsFrom(DictationOptions o) =>
-        new(DictationSetup.ClientMode(o.Engine), DictationSetup.ConsentFor(o), o.MaxSeconds, DictationEndpoints.Path);
 
     public static WebApplication UsePublicSite(this WebApplication app)
     {

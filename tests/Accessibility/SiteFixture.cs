@@ -104,6 +104,10 @@ public class SiteFixture : IAsyncLifetime
             // Test journeys are faster than any person: the minimum fill time is tested on its own (FormGuardTests).
             builder.UseSetting("Abuse:MinimumFillSeconds", "0");
 
+            // Development offers the browser's dictation by default (so a new user can try speaking at once); tests
+            // choose their engine themselves, and the rest see the form as it is without one.
+            builder.UseSetting("Dictation:Engine", "None");
+
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -176,9 +176,11 @@
         updateInset();
     }
 
+    // The keyboard stays open for the field's own dictation button: closing it under a finger would move the button
+    // away before the tap ends, and the tap would land on whatever took its place.
     document.addEventListener('focusin', (e) => {
         if (editable(e.target)) openKeyboard(e.target);
-        else if (!e.target.closest('[data-kiosk-keyboard]')) closeKeyboard();
+        else if (!e.target.closest('[data-kiosk-keyboard], [data-dictation]')) closeKeyboard();
         requestAnimationFrame(updateInset);
     });
     window.addEventListener('resize', updateInset);
