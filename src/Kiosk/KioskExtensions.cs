@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
@@ -61,20 +60,20 @@ internal static class KioskExtensions
         app.UsePublicPostLimits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
-        // The kiosk speaks Polish only: it stands in a Polish library.
+        // Polish first; a person may choose English or Ukrainian for their own visit (KioskLanguage), never for the next one.
         app.UseRequestLocalization(o =>
         {
-            var polish = new CultureInfo("pl-PL");
-            o.DefaultRequestCulture = new RequestCulture(polish);
-            o.SupportedCultures = [polish];
-            o.SupportedUICultures = [polish];
-            o.RequestCultureProviders = [];
+            o.DefaultRequestCulture = new RequestCulture(KioskLanguage.Cultures[0]);
+            o.SupportedCultures = KioskLanguage.Cultures;
+            o.SupportedUICultures = KioskLanguage.Cultures;
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(context => Task.FromResult(KioskLanguage.Chosen(context)))];
         });
         var devices = app.Services.GetRequiredService<KioskDeviceMiddleware>();
         app.Use((context, next) => devices.InvokeAsync(context, next));
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapKioskSetup();
+        app.MapKioskLanguage();
         app.MapSpeech();
         app.MapDictation(DictationCaller.KioskDevice, context => "kiosk:" + (KioskDeviceMiddleware.Current(context)?.Id ?? "?"));
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -20,8 +20,12 @@ namespace MobilnyUrzednik.PublicSite;
 /// <summary>The public site's registrations and pipeline, kept out of Program.cs.</summary>
 internal static class PublicSiteExtensions
 {
-    /// <summary>Polish first; English available through the language switch.</summary>
-    public static readonly CultureInfo[] Cultures = [new("pl-PL"), new("en-GB")];
+    /// <summary>Polish first; English and Ukrainian available through the language switch.</summary>
+    public static readonly CultureInfo[] Cultures = [new("pl-PL"), new("en-GB"), new("uk-UA")];
+
+    /// <summary>Each language named in itself, as the switch offers it.</summary>
+    public static readonly IReadOnlyList<(CultureInfo Culture, string Name)> Languages =
+        [(Cultures[0], "Polski"), (Cultures[1], "English"), (Cultures[2], "Українська")];
 
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {

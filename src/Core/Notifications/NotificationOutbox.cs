@@ -132,6 +132,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
     {
         var sms = subscriber.Channel == NotificationChannel.Sms;
         var sentence = NotificationText.Sentence(note);
+        var culture = NotificationText.Culture(request.Language);
         var values = new Dictionary<string, string?>
         {
             ["gmina"] = facts.Municipality,
@@ -141,17 +142,17 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
             ["status"] = StatusUrl(request.TrackingCode),
             ["stop"] = StopUrl(subscriber.Token),
             ["uwaga"] = sentence is null ? null : sms ? NotificationText.Shorten(sentence, SmsNoteMaxLength) : sentence,
-            ["dzien"] = visit is null ? null : VisitText.Day(visit.Date),
+            ["dzien"] = visit?.Date.ToString("dddd, d MMMM yyyy", culture),
             ["okno"] = visit is null ? null : VisitText.Window(visit.Start, visit.End),
             ["urzednik"] = visit?.ClerkName,
             ["haslo"] = visit?.DoorWord?.ToUpperInvariant(),
         };
 
         var bodyKey = kind == NotificationKind.Subscribed ? $"Body_Subscribed_{subscriber.Channel}" : $"Body_{kind}";
-        var body = NotificationText.Render(bodyKey, values);
+        var body = NotificationText.Render(bodyKey, values, culture);
         body = sms
-            ? body + " " + NotificationText.Render("Stop_Sms", values)
-            : body + "\n\n" + NotificationText.Render("Stop_Email", values) + "\n\n" + NotificationText.Render("Email_Footer", values);
+            ? body + " " + NotificationText.Render("Stop_Sms", values, culture)
+            : body + "\n\n" + NotificationText.Render("Stop_Email", values, culture) + "\n\n" + NotificationText.Render("Email_Footer", values, culture);
 
         var now = clock.GetUtcNow();
         return new OutboxMessage
@@ -165,7 +166,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
             Kind = kind,
             Channel = subscriber.Channel,
             Recipient = subscriber.Address,
-            Subject = sms ? null : NotificationText.Render("Subject_" + kind, values),
+            Subject = sms ? null : NotificationText.Render("Subject_" + kind, values, culture),
             Body = body,
             State = OutboxState.Pending,
             CreatedAt = now,

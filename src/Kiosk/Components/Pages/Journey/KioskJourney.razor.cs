@@ -196,7 +196,7 @@ public partial class KioskJourney : IHandleEvent
         try
         {
             await Speaker.SpeakAsync([new(KioskLoc[nameof(KioskText.SpeakSending)])]);
-            var result = await Submission.SubmitAnswersAsync(Session.SubmissionKey, A, RequestChannel.Kiosk, Device.Location, Device.Id, Device.Location);
+            var result = await Submission.SubmitAnswersAsync(Session.SubmissionKey, A, RequestChannel.Kiosk, Device.Location, Device.Id, Device.Location, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
             if (result.Outcome != SubmissionOutcome.Created)
             {
                 // Something changed since the screen was shown (e.g. the preferred date has passed): go to it.

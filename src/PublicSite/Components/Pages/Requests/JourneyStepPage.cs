@@ -76,7 +76,7 @@ public abstract class JourneyStepPage : ComponentBase
 
     /// <summary>"Pytanie – Mobilny Urzędnik", with "Błąd: " in front when the page shows errors.</summary>
     protected string TitleFor(string question) =>
-        (Errors.Count > 0 ? SiteLoc["ErrorTitlePrefix"] + " " : string.Empty) + question + " " + SiteLoc["TitleSuffix"];
+        (Errors.Count > 0 ? SiteLoc[nameof(SiteText.ErrorTitlePrefix)] + " " : string.Empty) + question + " " + SiteLoc[nameof(SiteText.TitleSuffix)];
 
     protected DateOnly Today => WarsawTime.Today(Clock);
 
