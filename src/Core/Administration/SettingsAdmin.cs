@@ -180,7 +180,7 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         {
             errors.Add(new(field, key + "_Required"));
         }
-        else if (!AdminValidation.IsEmail(text))
+        else if (!EmailAddress.IsValid(text))
         {
             errors.Add(new(field, key + "_Invalid"));
         }

@@ -76,7 +76,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         {
             errors.Add(new(nameof(form.Email), "StaffEmail_Required"));
         }
-        else if (!AdminValidation.IsEmail(email))
+        else if (!EmailAddress.IsValid(email))
         {
             errors.Add(new(nameof(form.Email), "StaffEmail_Invalid"));
         }

@@ -269,7 +269,7 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
 
         if (chosen == NotificationChannel.Email)
         {
-            if (RequestJourney.IsEmail(text))
+            if (EmailAddress.IsValid(text))
             {
                 return (NotificationChannel.Email, LowerDomain(text));
             }
@@ -281,7 +281,7 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
 
         if (PolishPhone.Normalise(text) is not { } phone)
         {
-            errors.Add(new(AddressField, RequestJourney.IsEmail(text) ? "Address_SmsLooksLikeEmail" : "Address_SmsInvalid"));
+            errors.Add(new(AddressField, EmailAddress.IsValid(text) ? "Address_SmsLooksLikeEmail" : "Address_SmsInvalid"));
             return null;
         }
 

@@ -193,7 +193,7 @@ public sealed class TextQuestion : Question
         {
             TextKind.Phone => PolishPhone.Normalise(text) is null ? Messages.Invalid : null,
             TextKind.PostalCode => Common.PostalCode.Normalise(text) is null ? Messages.Invalid : null,
-            TextKind.Email => RequestJourney.IsEmail(text) ? null : Messages.Invalid,
+            TextKind.Email => EmailAddress.IsValid(text) ? null : Messages.Invalid,
             _ when MaxLength > 0 && PlainText.Length(text) > MaxLength => Messages.TooLong,
             TextKind.Name => PlainText.IsPersonName(text) ? null : Messages.Characters,
             _ => PlainText.IsAddressText(text) ? null : Messages.Characters,

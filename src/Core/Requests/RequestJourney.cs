@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Municipalities;
@@ -49,7 +48,7 @@ public static class RequestJourney
     public const int NameMaxLength = 100;
     public const int StreetMaxLength = 150;
     public const int TownMaxLength = 80;
-    public const int EmailMaxLength = 254;
+    public const int EmailMaxLength = EmailAddress.MaxLength;
     public const int AccessNotesMaxLength = 300;
 
     /// <summary>How far ahead a preferred date may be.</summary>
@@ -191,25 +190,5 @@ public static class RequestJourney
         return y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
             ? new DateOnly(y, m, d)
             : null;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="email"/> (already trimmed) is an address we can write to: one "@", a dot in the domain,
-    /// no spaces or markup, at most <see cref="EmailMaxLength"/> characters. The journey and the subscriptions share it.
-    /// </summary>
-    public static bool IsEmail(string email)
-    {
-        if (email.Length > EmailMaxLength || email.Contains(' ', StringComparison.Ordinal) || PlainText.HasMarkupOrControl(email))
-        {
-            return false;
-        }
-
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != email.LastIndexOf('@') || !email[(at + 1)..].Contains('.', StringComparison.Ordinal) || email.EndsWith('.'))
-        {
-            return false;
-        }
-
-        return MailAddress.TryCreate(email, out var parsed) && parsed.Address == email;
     }
 }

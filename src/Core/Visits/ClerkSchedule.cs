@@ -188,8 +188,7 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
 
     internal static string StaffSubject(string id) => "staff:" + id;
 
-    internal static bool HasMarkup(string text) =>
-        PlainText.HasMarkupOrControl(text) || text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal);
+    internal static bool HasMarkup(string text) => PlainText.HasAngleBracketsOrControl(text);
 
     /// <summary>"8:00", "08:00", "8.00", "8" → 08:00; null when it is not a time of day.</summary>
     public static TimeOnly? ParseTime(string? text)

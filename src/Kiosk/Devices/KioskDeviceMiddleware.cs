@@ -104,10 +104,6 @@ internal sealed class KioskDeviceMiddleware(IDataProtectionProvider protection, 
             return;
         }
 
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(KioskSetupPage.Html(
-            "Ten kiosk nie jest jeszcze skonfigurowany",
-            "<p>Poproś obsługę o pomoc. Wniosek o wizytę urzędnika złożysz też przez telefon albo na stronie internetowej gminy.</p>"
-            + $"<p>Obsługa: <a href=\"{SetupPath}\">skonfiguruj kiosk kluczem</a>.</p>"));
+        await KioskSetupEndpoints.RefuseAsync(context);
     }
 }
