@@ -1,5 +1,4 @@
 using MobilnyUrzednik.Core.Common;
-using MobilnyUrzednik.Core.Requests;
 
 namespace MobilnyUrzednik.Core.Administration;
 

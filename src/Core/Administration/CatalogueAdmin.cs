@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
-using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
 namespace MobilnyUrzednik.Core.Administration;
@@ -46,14 +46,14 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
     }
 
     /// <summary>Adds a matter at the end of the list; its slug comes from the name and is made unique.</summary>
-    public async Task<AdminResult> AddAsync(StaffActor actor, MatterForm form, CancellationToken ct = default)
+    public async Task<CommandResult> AddAsync(StaffActor actor, MatterForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (name, description, items, errors) = await ValidateAsync(db, form, null, ct);
         if (errors.Count > 0)
         {
-            return new AdminResult(errors);
+            return new CommandResult(errors);
         }
 
         var slugs = await db.Matters.Select(s => s.Slug).ToListAsync(ct);
@@ -73,26 +73,26 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "added");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>
     /// Changes a matter's name, description and checklist. The slug stays: drafts and links use it.
     /// </summary>
-    public async Task<AdminResult> EditAsync(StaffActor actor, int matterId, MatterForm form, CancellationToken ct = default)
+    public async Task<CommandResult> EditAsync(StaffActor actor, int matterId, MatterForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matter = await db.Matters.Include(s => s.Checklist).FirstOrDefaultAsync(s => s.Id == matterId, ct);
         if (matter is null)
         {
-            return AdminResult.Fail(nameof(MatterForm.Name), "Matter_NotFound");
+            return CommandResult.Fail(nameof(MatterForm.Name), "Matter_NotFound");
         }
 
         var (name, description, items, errors) = await ValidateAsync(db, form, matterId, ct);
         if (errors.Count > 0)
         {
-            return new AdminResult(errors);
+            return new CommandResult(errors);
         }
 
         matter.Name = name;
@@ -101,41 +101,41 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         matter.Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList();
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "edited");
         await db.SaveChangesAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>Takes a matter out of the public journey. The last offered matter cannot be retired.</summary>
-    public async Task<AdminResult> RetireAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
+    public async Task<CommandResult> RetireAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
         await SetRetiredAsync(actor, matterId, retired: true, ct);
 
     /// <summary>Offers a retired matter again.</summary>
-    public async Task<AdminResult> RestoreAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
+    public async Task<CommandResult> RestoreAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
         await SetRetiredAsync(actor, matterId, retired: false, ct);
 
-    private async Task<AdminResult> SetRetiredAsync(StaffActor actor, int matterId, bool retired, CancellationToken ct)
+    private async Task<CommandResult> SetRetiredAsync(StaffActor actor, int matterId, bool retired, CancellationToken ct)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matter = await db.Matters.FirstOrDefaultAsync(s => s.Id == matterId, ct);
         if (matter is null)
         {
-            return AdminResult.Fail("matter", "Matter_NotFound");
+            return CommandResult.Fail("matter", "Matter_NotFound");
         }
 
         if (matter.IsRetired == retired)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         if (retired && !await db.Matters.AnyAsync(s => s.Id != matterId && !s.IsRetired, ct))
         {
-            return AdminResult.Fail("matter", "Matter_LastOffered");
+            return CommandResult.Fail("matter", "Matter_LastOffered");
         }
 
         matter.IsRetired = retired;
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), retired ? "retired" : "restored");
         await db.SaveChangesAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     private static readonly string[] FieldOrder = [nameof(MatterForm.Name), nameof(MatterForm.Description), nameof(MatterForm.Checklist)];

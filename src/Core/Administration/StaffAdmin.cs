@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
-using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
 namespace MobilnyUrzednik.Core.Administration;
@@ -61,7 +60,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
             .ToList();
     }
 
-    public async Task<AdminResult> CreateAsync(StaffActor actor, NewStaffForm form, CancellationToken ct = default)
+    public async Task<CommandResult> CreateAsync(StaffActor actor, NewStaffForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         var errors = new List<AnswerError>();
@@ -109,7 +108,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
 
         if (errors.Count > 0)
         {
-            return new AdminResult(errors);
+            return new CommandResult(errors);
         }
 
         foreach (var validator in users.PasswordValidators)
@@ -117,7 +116,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
             var check = await validator.ValidateAsync(users, new StaffUser { DisplayName = name, UserName = email, Email = email }, password);
             if (!check.Succeeded)
             {
-                return AdminResult.Fail(nameof(form.Password), "Password_Weak");
+                return CommandResult.Fail(nameof(form.Password), "Password_Weak");
             }
         }
 
@@ -127,46 +126,46 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return AdminResult.Fail(nameof(form.Email), "StaffEmail_Taken");
+            return CommandResult.Fail(nameof(form.Email), "StaffEmail_Taken");
         }
 
         audit.Add(db, actor, AuditActions.StaffChanged, Subject(user.Id), "created " + form.Role);
         Check(await users.AddToRoleAsync(user, form.Role!));
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
-    public async Task<AdminResult> ChangeRoleAsync(StaffActor actor, string userId, string? role, CancellationToken ct = default)
+    public async Task<CommandResult> ChangeRoleAsync(StaffActor actor, string userId, string? role, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         if (role is null || !StaffRoles.All.Contains(role))
         {
-            return AdminResult.Fail("Role", "StaffRole_Required");
+            return CommandResult.Fail("Role", "StaffRole_Required");
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("Role", "Staff_NotFound");
+            return CommandResult.Fail("Role", "Staff_NotFound");
         }
 
         var current = await users.GetRolesAsync(user);
         if (current.Count == 1 && current[0] == role)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         if (current.Contains(StaffRoles.Administrator) && role != StaffRoles.Administrator)
         {
             if (user.Id == actor.UserId)
             {
-                return AdminResult.Fail("Role", "Staff_DemoteSelf");
+                return CommandResult.Fail("Role", "Staff_DemoteSelf");
             }
 
             if (!user.IsDisabled && await EnabledAdministratorsAsync(ct) <= 1)
             {
-                return AdminResult.Fail("Role", "Staff_LastAdministrator");
+                return CommandResult.Fail("Role", "Staff_LastAdministrator");
             }
         }
 
@@ -179,72 +178,72 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         audit.Add(db, actor, AuditActions.StaffChanged, Subject(user.Id), $"role {string.Join('+', current)} -> {role}");
         Check(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>Disables an account: it cannot sign in, and its open sessions end at the next check (within a minute).</summary>
-    public async Task<AdminResult> DisableAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    public async Task<CommandResult> DisableAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("account", "Staff_NotFound");
+            return CommandResult.Fail("account", "Staff_NotFound");
         }
 
         if (user.Id == actor.UserId)
         {
-            return AdminResult.Fail("account", "Staff_DisableSelf");
+            return CommandResult.Fail("account", "Staff_DisableSelf");
         }
 
         if (user.IsDisabled)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         if (await users.IsInRoleAsync(user, StaffRoles.Administrator) && await EnabledAdministratorsAsync(ct) <= 1)
         {
-            return AdminResult.Fail("account", "Staff_LastAdministrator");
+            return CommandResult.Fail("account", "Staff_LastAdministrator");
         }
 
         // One save: the flag, the new security stamp (open sessions end at their next check) and the audit entry.
         user.IsDisabled = true;
         Audit(scope, actor, user.Id, "disabled");
         Check(await users.UpdateSecurityStampAsync(user));
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
-    public async Task<AdminResult> EnableAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    public async Task<CommandResult> EnableAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("account", "Staff_NotFound");
+            return CommandResult.Fail("account", "Staff_NotFound");
         }
 
         if (!user.IsDisabled)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         user.IsDisabled = false;
         Audit(scope, actor, user.Id, "enabled");
         Check(await users.UpdateAsync(user));
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>Lifts a lockout after repeated wrong passwords (the person remembers it again, or got a new one).</summary>
-    public async Task<AdminResult> UnlockAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    public async Task<CommandResult> UnlockAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("account", "Staff_NotFound");
+            return CommandResult.Fail("account", "Staff_NotFound");
         }
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -253,21 +252,21 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         audit.Add(db, actor, AuditActions.StaffChanged, Subject(user.Id), "unlocked");
         Check(await users.SetLockoutEndDateAsync(user, null));
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>
     /// Turns two-factor sign-in off and forgets the authenticator key (a lost phone): at the next sign-in the
     /// person sets it up again. Open sessions end, as with a changed password.
     /// </summary>
-    public async Task<AdminResult> ResetTwoFactorAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    public async Task<CommandResult> ResetTwoFactorAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("account", "Staff_NotFound");
+            return CommandResult.Fail("account", "Staff_NotFound");
         }
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -278,7 +277,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         // Also renews the security stamp.
         Check(await users.ResetAuthenticatorKeyAsync(user));
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     public static string Subject(string userId) => "staff:" + userId;

@@ -10,12 +10,6 @@ namespace MobilnyUrzednik.Core.Notifications;
 /// <summary>Marker for the subscription form's error messages (SubscriptionMessages.resx), shared by every front end.</summary>
 public sealed class SubscriptionMessages;
 
-/// <summary>One problem with the subscription form: the field it belongs to and a message key with its arguments.</summary>
-/// <param name="Field"><see cref="Subscriptions.ChannelField"/> or <see cref="Subscriptions.AddressField"/>.</param>
-/// <param name="Code">The key of the message in <c>SubscriptionMessages.resx</c>.</param>
-/// <param name="Args">Values for the message's placeholders.</param>
-public sealed record SubscriptionError(string Field, string Code, params object[] Args);
-
 /// <summary>How a request to subscribe ended.</summary>
 public enum SubscribeOutcome
 {
@@ -25,7 +19,7 @@ public enum SubscribeOutcome
     /// <summary>That number or address already gets the messages: nothing was added or sent.</summary>
     AlreadySubscribed,
 
-    /// <summary>Refused: see <see cref="SubscribeResult.Errors"/>.</summary>
+    /// <summary>Refused: see the result's errors.</summary>
     Refused,
 }
 
@@ -34,11 +28,10 @@ public enum SubscribeOutcome
 /// <param name="Channel">The channel, when not refused.</param>
 /// <param name="Address">The number or address as the person reads it back ("600 100 200"), when not refused.</param>
 /// <param name="Errors">Why it was refused (empty otherwise).</param>
-public sealed record SubscribeResult(SubscribeOutcome Outcome, NotificationChannel? Channel, string? Address, IReadOnlyList<SubscriptionError> Errors)
+public sealed record SubscribeResult(SubscribeOutcome Outcome, NotificationChannel? Channel, string? Address, IReadOnlyList<AnswerError> Errors)
+    : CommandResult(Errors)
 {
-    public bool Succeeded => Outcome != SubscribeOutcome.Refused;
-
-    internal static SubscribeResult Refused(params SubscriptionError[] errors) => new(SubscribeOutcome.Refused, null, null, errors);
+    internal static SubscribeResult Refused(params AnswerError[] errors) => new(SubscribeOutcome.Refused, null, null, errors);
 }
 
 /// <summary>What the stop page shows about one subscription; never the whole number or address.</summary>
@@ -103,10 +96,10 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
         // A closed request sends nothing more, so fixing the number first would be a wasted effort: say so at once.
         if (request is null || request.AnonymisedAt is not null || RequestLifecycle.IsClosed(request.Status))
         {
-            return SubscribeResult.Refused(new SubscriptionError(ChannelField, "Request_Closed"));
+            return SubscribeResult.Refused(new AnswerError(ChannelField, "Request_Closed"));
         }
 
-        var errors = new List<SubscriptionError>();
+        var errors = new List<AnswerError>();
         var parsed = Parse(channel, address, errors);
         if (parsed is not var (chosen, normalised))
         {
@@ -123,7 +116,7 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
         // A soft limit: two people subscribing in the same second could both pass it, which harms nobody.
         if (active.Count >= NotificationOutbox.MaxSubscriptionsPerRequest)
         {
-            return SubscribeResult.Refused(new SubscriptionError(AddressField, "Subscriptions_Full", NotificationOutbox.MaxSubscriptionsPerRequest));
+            return SubscribeResult.Refused(new AnswerError(AddressField, "Subscriptions_Full", NotificationOutbox.MaxSubscriptionsPerRequest));
         }
 
         var subscription = outbox.NewSubscription(chosen, normalised, isContact: false);
@@ -224,7 +217,7 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>The channel and the normalised address (E.164, or the e-mail with its domain in lower case); null with errors.</summary>
-    private static (NotificationChannel Channel, string Address)? Parse(string? channel, string? address, List<SubscriptionError> errors)
+    private static (NotificationChannel Channel, string Address)? Parse(string? channel, string? address, List<AnswerError> errors)
     {
         NotificationChannel? chosen = channel switch
         {

@@ -1,3 +1,5 @@
+using MobilnyUrzednik.Core.Common;
+
 namespace MobilnyUrzednik.Core.Requests;
 
 /// <summary>A heading that stands over several questions of a page ("Twój adres" over street, postal code and town).</summary>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Municipalities;
 
 namespace MobilnyUrzednik.Core.Requests;

@@ -22,12 +22,6 @@ public enum JourneyStep
     Check,
 }
 
-/// <summary>One problem with one answer: the field it belongs to and a message key with its arguments.</summary>
-/// <param name="Field">The <see cref="RequestAnswers"/> property (also the id of its input).</param>
-/// <param name="Code">The key of the message in <c>JourneyText.resx</c>.</param>
-/// <param name="Args">Values for the message's placeholders.</param>
-public sealed record AnswerError(string Field, string Code, params object[] Args);
-
 /// <summary>Why a person cannot use the matter, in words the eligibility page explains.</summary>
 public enum Ineligibility
 {

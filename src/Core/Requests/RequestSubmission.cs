@@ -257,8 +257,9 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
 /// <summary>The confirmation of a sent request.</summary>
 public sealed record ConfirmationView(string TrackingCode, string MatterName, IReadOnlyList<string> Checklist, ContactChannel ContactChannel);
 
-/// <summary>What happened to a submission.</summary>
+/// <summary>What happened to a submission: a <see cref="CommandResult"/> with the outcome, the id and the tracking code.</summary>
 public sealed record SubmissionResult(SubmissionOutcome Outcome, int? RequestId, string? TrackingCode, IReadOnlyList<AnswerError> Errors)
+    : CommandResult(Errors, RequestId)
 {
     public static SubmissionResult NoDraft { get; } = new(SubmissionOutcome.NoDraft, null, null, []);
 

@@ -1,4 +1,5 @@
 using static MobilnyUrzednik.Core.Requests.SampleAnswers;
+using MobilnyUrzednik.Core.Common;
 
 namespace MobilnyUrzednik.Core.Requests;
 

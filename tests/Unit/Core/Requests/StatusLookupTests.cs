@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Common;
 
 namespace MobilnyUrzednik.Core.Requests;
 

@@ -3,27 +3,10 @@ using System.Resources;
 
 namespace MobilnyUrzednik.Core.Visits;
 
-/// <summary>A problem with one field of a visits form, in the words the person reads (Polish).</summary>
-/// <param name="Field">The form field: one of the <c>Field</c> constants of the service.</param>
-/// <param name="Message">What to do, in plain Polish, without the "Błąd:" prefix.</param>
-public sealed record VisitError(string Field, string Message);
-
 /// <summary>
-/// The answer of a visits command: the problems (nothing was changed), or none and the id of what
-/// was created or changed. User errors never throw.
-/// </summary>
-public sealed record VisitResult(IReadOnlyList<VisitError> Errors, int? Id = null)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static VisitResult Ok(int? id = null) => new([], id);
-
-    public static VisitResult Fail(string field, string message) => new([new VisitError(field, message)]);
-}
-
-/// <summary>
-/// The visits' Polish words (VisitMessages.resx): error messages and the notes written into a request's
-/// history, which the resident reads on the status page whatever language the staff member uses.
+/// The visits' Polish words (VisitMessages.resx): the notes written into a request's history, which the resident reads
+/// on the status page whatever language the staff member uses, and the words of the commands' problems (keys of the
+/// same resources, worded by the staff pages).
 /// </summary>
 public static class VisitText
 {
