@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Benchmarks;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Office;
 using MobilnyUrzednik.Core.Requests;
@@ -9,22 +10,28 @@ using MobilnyUrzednik.Core.Staff;
 using MobilnyUrzednik.Core.Visits;
 
 // The inbox with 10,000 requests, measured against the same query on an empty table in the same run
-// (these machines are noisy: ratios, not absolute times, are the result). Run on purpose:
+// (these machines are noisy: ratios, not absolute times, are the result). Run on purpose, on SQLite, or on
+// PostgreSQL with MU_BENCH_POSTGRES set to a server's connection string (a new database is made and dropped):
 //   dotnet run -c Release --project benchmarks/Inbox [-- REQUESTS RUNS]
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 31;
-var path = Path.Combine(Path.GetTempPath(), $"mu-bench-{Guid.NewGuid():N}.db");
-var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString()).Options;
+await using var database = await BenchDatabase.CreateAsync("inbox");
+var options = database.Settings.Options();
 var factory = new Factory(options);
 var actor = new StaffActor("bench", "Benchmark", [StaffRoles.Coordinator]);
-var inbox = new Inbox(factory, TimeProvider.System);
+// Each page shown also writes its audit reads (one row per request on it), as the panel does.
+var inbox = new Inbox(factory, new MobilnyUrzednik.Core.Audit.AuditLog(factory, TimeProvider.System), TimeProvider.System);
 
 try
 {
     await using (var db = factory.CreateDbContext())
     {
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (database.IsSqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
         await DemoData.EnsureSeededAsync(db);
     }
 
@@ -36,7 +43,7 @@ try
         ("search by part of a name, no other filter", new InboxQuery { Search = "wiśniew" }),
     };
 
-    Console.WriteLine($"Inbox benchmark: {requests:N0} requests, median of {runs} runs, SQLite file, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"Inbox benchmark: {requests:N0} requests, median of {runs} runs, {await database.DescribeAsync()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     var baseline = await MedianAsync(() => inbox.QueryAsync(actor, new InboxQuery()), runs);
     Console.WriteLine($"  empty table, first page: {baseline:F2} ms (baseline = 1.0)");
 
@@ -60,10 +67,6 @@ try
 finally
 {
     SqliteConnection.ClearAllPools();
-    foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-    {
-        File.Delete(path + suffix);
-    }
 }
 
 static async Task<double> MedianAsync(Func<Task> action, int runs)

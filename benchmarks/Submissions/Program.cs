@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using MobilnyUrzednik.Benchmarks;
 using MobilnyUrzednik.Durability;
 
 // Submissions per second with 32 writers and 32 readers for 60 s (the same load as the durability test, which
-// runs it for 10 s), as a ratio to raw SQLite inserts into a copy of the requests table (same columns, same
-// indexes) on the same file in the same run: 32 writers, one row per autocommit INSERT, the apps' pragmas.
+// runs it for 10 s), as a ratio to raw inserts into a copy of the requests table (same columns, same indexes) in the
+// same database in the same run: 32 writers, one row per autocommit INSERT, the apps' pragmas on SQLite. On SQLite by
+// default; on PostgreSQL with MU_BENCH_POSTGRES set to a server's connection string (a new database, dropped at the end).
 // The raw baseline runs before and after the load, so drift shows. Two more runs separate the causes: raw
 // inserts with the same 32 readers running, and the 32 writers without readers. Run on purpose:
 // With "sms" every second resident asks for SMS updates, so half the submissions also write a subscription and an
@@ -16,18 +18,17 @@ var otherSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCul
 var sms = args.Length > 2 && args[2] == "sms";
 const int Writers = 32;
 const int Readers = 32;
-var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"mu-bench-submissions-{Guid.NewGuid():N}")).FullName;
-var path = Path.Combine(folder, "mobilny-urzednik.db");
+await using var database = await BenchDatabase.CreateAsync("submissions");
 
 try
 {
-    await using var app = await SubmissionLoad.StartCoreAsync(path);
+    await using var app = await SubmissionLoad.StartCoreAsync(database.AppSettings, database.Folder);
     Console.WriteLine($"Submissions benchmark: {Writers} writers + {Readers} readers for {loadSeconds} s, other runs {otherSeconds} s each; medians of per-second counts; contacts: {(sms ? "every second by SMS (outbox message written)" : "all by phone call")}");
-    Console.WriteLine($"  SQLite {SqliteVersion(path)} file on {FileSystem(folder)}, WAL, synchronous=FULL; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"  {await database.DescribeAsync()}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
     // A few requests written the real way; the raw writers copy the first one's values (with fresh unique keys).
     var warmUp = await SubmissionLoad.RunAsync(app.Services, writers: 2, readers: 2, TimeSpan.FromSeconds(2));
-    var raw = await RawTable.CreateAsync(path);
+    var raw = await RawTable.CreateAsync(database);
 
     var before = await raw.InsertAsync(Writers, TimeSpan.FromSeconds(otherSeconds));
     var load = await SubmissionLoad.RunAsync(app.Services, Writers, Readers, TimeSpan.FromSeconds(loadSeconds), smsContacts: sms);
@@ -56,7 +57,6 @@ try
 finally
 {
     SqliteConnection.ClearAllPools();
-    Directory.Delete(folder, recursive: true);
 }
 
 static string Describe(LoadReport report)
@@ -77,65 +77,65 @@ static double Median(IReadOnlyList<int> values)
 
 static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-static string FileSystem(string folder)
-{
-    var drive = DriveInfo.GetDrives().Where(d => folder.StartsWith(d.RootDirectory.FullName, StringComparison.Ordinal)).MaxBy(d => d.RootDirectory.FullName.Length);
-    return drive is null ? "an unknown file system" : $"{drive.DriveFormat} ({drive.RootDirectory.FullName})";
-}
-
-static string SqliteVersion(string path)
-{
-    using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-    connection.Open();
-    return connection.ServerVersion;
-}
-
-/// <summary>A copy of the VisitRequests table (same columns, same indexes) and writers that insert into it with plain SQL.</summary>
+/// <summary>
+/// A copy of the VisitRequests table (same columns, same indexes) and writers that insert into it with plain SQL, one row
+/// per autocommit INSERT, each writer on a connection of its own set up as the apps' are.
+/// </summary>
 internal sealed class RawTable
 {
-    private readonly string _connectionString;
+    private readonly BenchDatabase _database;
     private readonly string[] _columns;
     private readonly object?[] _values;
 
-    private RawTable(string connectionString, string[] columns, object?[] values)
+    private RawTable(BenchDatabase database, string[] columns, object?[] values)
     {
-        _connectionString = connectionString;
+        _database = database;
         _columns = columns;
         _values = values;
     }
 
-    public static async Task<RawTable> CreateAsync(string path)
+    public static async Task<RawTable> CreateAsync(BenchDatabase database)
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
-        await using var connection = new SqliteConnection(connectionString);
+        await using var connection = Open(database);
         await connection.OpenAsync();
-        var schema = new List<string>();
-        await using (var command = connection.CreateCommand())
+        if (database.IsSqlite)
         {
-            command.CommandText = "SELECT sql FROM sqlite_master WHERE tbl_name = 'VisitRequests' AND sql IS NOT NULL ORDER BY type = 'table' DESC;";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            var schema = new List<string>();
+            await using (var command = connection.CreateCommand())
             {
-                schema.Add(reader.GetString(0).Replace("\"VisitRequests\"", "\"RawVisitRequests\"", StringComparison.Ordinal)
-                    .Replace("\"IX_VisitRequests_", "\"IX_RawVisitRequests_", StringComparison.Ordinal)
-                    .Replace("\"PK_VisitRequests\"", "\"PK_RawVisitRequests\"", StringComparison.Ordinal));
+                command.CommandText = "SELECT sql FROM sqlite_master WHERE tbl_name = 'VisitRequests' AND sql IS NOT NULL ORDER BY type = 'table' DESC;";
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    schema.Add(reader.GetString(0).Replace("\"VisitRequests\"", "\"RawVisitRequests\"", StringComparison.Ordinal)
+                        .Replace("\"IX_VisitRequests_", "\"IX_RawVisitRequests_", StringComparison.Ordinal)
+                        .Replace("\"PK_VisitRequests\"", "\"PK_RawVisitRequests\"", StringComparison.Ordinal));
+                }
+            }
+
+            foreach (var sql in schema)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync();
             }
         }
-
-        foreach (var sql in schema)
+        else
         {
+            // The same columns, defaults, identity, constraints and indexes (foreign keys are not copied by LIKE; the
+            // real inserts check one against Matters, which costs a lookup).
             await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = "CREATE TABLE \"RawVisitRequests\" (LIKE \"VisitRequests\" INCLUDING ALL);";
             await command.ExecuteNonQueryAsync();
         }
 
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT * FROM VisitRequests ORDER BY Id LIMIT 1;";
+            command.CommandText = "SELECT * FROM \"VisitRequests\" ORDER BY \"Id\" LIMIT 1;";
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             var columns = Enumerable.Range(0, reader.FieldCount).Where(i => reader.GetName(i) != "Id").ToArray();
-            return new RawTable(connectionString, [.. columns.Select(reader.GetName)], [.. columns.Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
+            return new RawTable(database, [.. columns.Select(reader.GetName)], [.. columns.Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
         }
     }
 
@@ -151,27 +151,32 @@ internal sealed class RawTable
             await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
             {
                 await Task.Yield();
-                await using var connection = new SqliteConnection(_connectionString);
+                await using var connection = Open(_database);
                 await connection.OpenAsync();
-                await using (var pragmas = connection.CreateCommand())
+                if (_database.IsSqlite)
                 {
-                    // As the apps' connections (CoreExtensions): durable commits, wait rather than fail on the lock.
+                    await using var pragmas = connection.CreateCommand();
+
+                    // As the apps' connections (SqliteConnectionSetup): durable commits, wait rather than fail on the lock.
                     pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
                     await pragmas.ExecuteNonQueryAsync();
                 }
 
                 await using var insert = connection.CreateCommand();
-                insert.CommandText = $"INSERT INTO RawVisitRequests ({string.Join(", ", _columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"$p{i}"))});";
+                insert.CommandText = $"INSERT INTO \"RawVisitRequests\" ({string.Join(", ", _columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))});";
                 for (var i = 0; i < _columns.Length; i++)
                 {
-                    insert.Parameters.AddWithValue($"$p{i}", _values[i] ?? DBNull.Value);
+                    var parameter = insert.CreateParameter();
+                    parameter.ParameterName = $"@p{i}";
+                    parameter.Value = _values[i] ?? DBNull.Value;
+                    insert.Parameters.Add(parameter);
                 }
 
                 while (clock.Elapsed < duration)
                 {
                     // Fresh values for the unique columns, as each submission has its own code and key.
                     var unique = Guid.NewGuid().ToString("N");
-                    insert.Parameters[Array.IndexOf(_columns, "TrackingCode")].Value = unique;
+                    insert.Parameters[Array.IndexOf(_columns, "TrackingCode")].Value = unique[..8];
                     insert.Parameters[Array.IndexOf(_columns, "SubmissionKey")].Value = unique;
                     await insert.ExecuteNonQueryAsync();
                     lock (times)
@@ -194,4 +199,8 @@ internal sealed class RawTable
 
         return counts;
     }
+
+    private static System.Data.Common.DbConnection Open(BenchDatabase database) => database.IsSqlite
+        ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.SqlitePath }.ToString())
+        : new Npgsql.NpgsqlConnection(database.Settings.ConnectionString);
 }

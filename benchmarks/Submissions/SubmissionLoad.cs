@@ -26,16 +26,25 @@ public static class SubmissionLoad
     private const string WebActor = "Zgłaszający (strona internetowa)";
     private static readonly StaffActor Coordinator = new("load-coordinator", "Koordynator (obciążenie)", [StaffRoles.Coordinator]);
 
-    /// <summary>The Core services on <paramref name="databasePath"/>, migrated and seeded as at an app's first start (no web host).</summary>
-    public static async Task<WebApplication> StartCoreAsync(string databasePath)
+    /// <summary>The Core services on the SQLite file <paramref name="databasePath"/>, migrated and seeded as at an app's first start (no web host).</summary>
+    public static Task<WebApplication> StartCoreAsync(string databasePath) =>
+        StartCoreAsync(new Dictionary<string, string> { ["ConnectionStrings:Default"] = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString() }, Path.GetDirectoryName(databasePath)!);
+
+    /// <summary>The Core services on the database <paramref name="database"/> names (Database:Provider, ConnectionStrings:Default), prepared as at an app's start (no web host).</summary>
+    public static async Task<WebApplication> StartCoreAsync(IReadOnlyDictionary<string, string> database, string contentRoot)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Production,
-            ContentRootPath = Path.GetDirectoryName(databasePath),
+            ContentRootPath = contentRoot,
         });
         builder.Logging.ClearProviders();
-        builder.Configuration["ConnectionStrings:Default"] = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
+        builder.Configuration["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl";
+        foreach (var (key, value) in database)
+        {
+            builder.Configuration[key] = value;
+        }
+
         builder.AddCore();
         var app = builder.Build();
         await app.PrepareDatabaseAsync();
@@ -136,7 +145,7 @@ public static class SubmissionLoad
                     if (pick is not null)
                     {
                         // A request confirmed to a writer must be found by any reader from then on.
-                        if (await lookup.FindAsync(pick.Code, pick.PhoneLastFour, ct) is null)
+                        if (!(await lookup.LookUpAsync(pick.Code, pick.PhoneLastFour, LookupCaller.Web("127.0.0.1"), ct)).Found)
                         {
                             throw new InvalidOperationException($"The status look-up did not find the written request {pick.Code}.");
                         }

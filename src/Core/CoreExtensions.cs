@@ -1,18 +1,16 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Privacy;
 using MobilnyUrzednik.Core.Requests;
-using System.Data.Common;
 
 namespace MobilnyUrzednik.Core;
 
@@ -20,37 +18,42 @@ namespace MobilnyUrzednik.Core;
 public static class CoreExtensions
 {
     /// <summary>
-    /// Adds the database (SQLite by default: <c>ConnectionStrings:Default</c>, a relative file path
-    /// resolved against the app's content root) and the domain services.
+    /// Adds the database (<see cref="DatabaseSettings"/>: SQLite by default, or PostgreSQL), its data-protection key
+    /// ring and the domain services.
     /// </summary>
     public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
     {
-        var connectionString = ResolveSqlitePath(
-            builder.Configuration.GetConnectionString("Default") ?? "Data Source=mobilny-urzednik.db",
-            builder.Environment.ContentRootPath);
-
-        builder.Services.AddDbContextFactory<AppDbContext>((sp, o) => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteDurabilityInterceptor(), new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>())));
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddDbContextFactory<AppDbContext>((sp, o) => database.Configure(o)
+            .AddInterceptors(new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>())));
+        builder.AddKeyRing();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPublicSiteAddress();
         builder.Services.AddSingleton<DraftStore>();
         builder.Services.AddSingleton<RequestSubmission>();
-        builder.Services.AddSingleton<StatusLookup>();
+        builder.AddStatusLookup();
         builder.Services.AddSingleton<MatterCatalogue>();
         builder.Services.AddSingleton<Audit.AuditLog>();
         builder.Services.AddSingleton<Office.RequestDetails>();
         builder.Services.AddSingleton<Office.RequestActions>();
         builder.Services.AddSingleton<Office.Inbox>();
         builder.Services.AddSingleton<Office.PhoneIntake>();
+        builder.Services.AddSingleton<Office.WaitingWork>();
         builder.Services.AddSingleton<Visits.VisitBooking>();
         builder.Services.AddSingleton<Administration.CatalogueAdmin>();
         builder.Services.AddSingleton<Administration.SettingsAdmin>();
         builder.Services.AddSingleton<Administration.StaffAdmin>();
+        builder.Services.Configure<Staff.StaffSecurityOptions>(builder.Configuration.GetSection("Staff"));
+        builder.Services.AddSingleton<Staff.StaffSessions>();
+        builder.Services.AddSingleton<Staff.SignInThrottle>();
         builder.Services.AddSingleton<Administration.AuditQuery>();
         builder.Services.AddSingleton<Administration.Reports>();
         builder.Services.AddSingleton<Visits.ClerkSchedule>();
         builder.Services.AddSingleton<Visits.DayBefore>();
         builder.Services.AddSingleton<Visits.MyVisits>();
+        builder.Services.AddSingleton<Visits.VisitOutcomes>();
+        builder.Services.AddSingleton<Visits.CalendarFeeds>();
         builder.AddDictation();
         builder.AddNotificationOutbox();
         builder.AddPrivacy();
@@ -66,62 +69,48 @@ public static class CoreExtensions
     }
 
     /// <summary>
-    /// Brings the embedded SQLite schema up to date and seeds the first-start data, so a plain
-    /// <c>dotnet run</c> works. (PostgreSQL deployments migrate as an explicit step.)
+    /// Brings the database to where the app can start (<see cref="DatabaseStartup.PrepareDatabaseAsync"/>): SQLite
+    /// migrates itself, PostgreSQL must already be migrated; the first-start data is seeded once.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static Task PrepareDatabaseAsync(this WebApplication app) => DatabaseStartup.PrepareDatabaseAsync(app.Services);
+
+    /// <summary>
+    /// Keeps the data-protection keys (staff sign-in cookies, kiosk device cookies, anti-forgery tokens) in the
+    /// database, so a restart or a second node reads what the first one signed. The application name is fixed,
+    /// not the default content path, so nodes installed in different folders share one ring. With
+    /// <c>DataProtection:CertificatePath</c> (a PFX file, <c>DataProtection:CertificatePassword</c>) the keys are
+    /// encrypted at rest with that certificate.
+    /// </summary>
+    private static void AddKeyRing(this IHostApplicationBuilder builder)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        if (db.Database.IsSqlite())
+        var dataProtection = builder.Services.AddDataProtection()
+            .SetApplicationName("MobilnyUrzednik." + builder.Environment.ApplicationName.Split('.')[^1])
+            .PersistKeysToDbContext<AppDbContext>();
+        var certificatePath = builder.Configuration["DataProtection:CertificatePath"];
+        if (string.IsNullOrWhiteSpace(certificatePath))
         {
-            var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
+            return;
+        }
+
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]);
+            if (!certificate.HasPrivateKey)
             {
-                Directory.CreateDirectory(folder);
+                throw new StartupFailureException($"Certyfikat {certificatePath} (DataProtection:CertificatePath) nie ma klucza prywatnego. / The certificate has no private key.");
             }
 
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            dataProtection.ProtectKeysWithCertificate(certificate);
         }
-
-        await DemoData.EnsureSeededAsync(db);
-    }
-
-    internal static string ResolveSqlitePath(string connectionString, string contentRoot)
-    {
-        var csb = new SqliteConnectionStringBuilder(connectionString);
-        if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource)
-            && !csb.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        catch (System.Security.Cryptography.CryptographicException ex)
         {
-            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+            throw new StartupFailureException(
+                $"Nie można wczytać certyfikatu {certificatePath} (DataProtection:CertificatePath): {ex.Message} / Cannot load the key-ring certificate.", ex);
         }
-
-        return csb.ToString();
-    }
-
-    // Every connection commits durably (a confirmed request survives a power cut) and waits
-    // rather than failing when another writer holds the lock.
-    private sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
-    {
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        catch (IOException ex)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
-
-        private static void Apply(DbConnection connection)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            throw new StartupFailureException(
+                $"Nie można odczytać pliku certyfikatu {certificatePath} (DataProtection:CertificatePath): {ex.Message} / Cannot read the key-ring certificate.", ex);
         }
     }
 }

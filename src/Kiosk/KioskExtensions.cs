@@ -18,19 +18,13 @@ internal static class KioskExtensions
 {
     public static WebApplicationBuilder AddKiosk(this WebApplicationBuilder builder)
     {
+        RequireTheOfficeDatabase(builder);
         builder.Services.AddLocalization();
         builder.AddPublicPostLimits();
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddTextToSpeech(builder.Configuration);
         builder.Services.Configure<KioskOptions>(builder.Configuration.GetSection("Kiosk"));
-
-        // Messages written by the kiosk (the "received" SMS or e-mail) link to the public site: the address the receipt's
-        // QR code uses, unless the notifications section names one of its own.
-        if (builder.Configuration["Notifications:PublicSiteUrl"] is null && builder.Configuration["Kiosk:PublicSiteUrl"] is { } site)
-        {
-            builder.Services.PostConfigure<MobilnyUrzednik.Core.Notifications.NotificationOptions>(o => o.PublicSiteUrl = site);
-        }
         builder.Services.AddSingleton<KioskDeviceMiddleware>();
         builder.Services.AddOptions<KioskOptions>()
             .Validate(o => o.IdleSeconds >= 1 && o.WarningSeconds >= 1, "Kiosk:IdleSeconds and Kiosk:WarningSeconds must be positive.")
@@ -44,6 +38,46 @@ internal static class KioskExtensions
         builder.Services.AddScoped<JourneyScript>();
         builder.Services.AddScoped<CircuitHandler, KioskCircuitHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// Outside Development the kiosk never makes a database of its own (it once did, silently, and its requests never
+    /// reached the office): the connection string must be given, and an SQLite file must already exist (the public
+    /// site creates and migrates it).
+    /// </summary>
+    private static void RequireTheOfficeDatabase(WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Default is not set. Outside Development the kiosk does not create a database of its own: set it to the public site's database (the same file or server), e.g. ConnectionStrings__Default=\"Data Source=/var/lib/mobilny-urzednik/mobilny-urzednik.db\".");
+        }
+
+        string? file = null;
+        try
+        {
+            var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (!string.IsNullOrEmpty(source) && source != ":memory:" && !source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                file = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, source));
+            }
+        }
+        catch (ArgumentException)
+        {
+            // Not an SQLite connection string (a server database): nothing to look for on disk.
+        }
+
+        if (file is not null && !File.Exists(file))
+        {
+            throw new InvalidOperationException(
+                $"The database {file} does not exist. Outside Development the kiosk does not create one: start the public site first (it creates and migrates the database), and give the kiosk the same ConnectionStrings:Default.");
+        }
     }
 
     public static WebApplication UseKiosk(this WebApplication app)
@@ -70,6 +104,7 @@ internal static class KioskExtensions
         });
         var devices = app.Services.GetRequiredService<KioskDeviceMiddleware>();
         app.Use((context, next) => devices.InvokeAsync(context, next));
+        app.UseLiveConnectionCap(context => KioskDeviceMiddleware.Current(context) is { } device ? "kiosk:" + device.Id : null, o => o.LiveConnectionsPerKiosk);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapKioskSetup();

@@ -33,6 +33,7 @@ internal static class PublicSiteExtensions
         builder.AddPublicPostLimits();
         builder.AddNotificationSending();
         builder.AddRetentionWorker();
+        builder.AddVisitEndpoints();
 
         // Polish letters are written as they are, not as &#x119; entities: smaller pages, readable source.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -45,6 +46,24 @@ internal static class PublicSiteExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// A page's form post whose anti-forgery token or cookie is gone never meets the framework's bare English 400: it is
+    /// sent (303, so the browser asks with GET) to a Polish page in the site's layout with a link back to the form.
+    /// </summary>
+    private static Task FormExpiredAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false }
+            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
+        {
+            var back = Preferences.SafeReturn(context.Request.Path + context.Request.QueryString);
+            context.Response.StatusCode = StatusCodes.Status303SeeOther;
+            context.Response.Headers.Location = "/formularz-wygasl?powrot=" + Uri.EscapeDataString(back);
+            return Task.CompletedTask;
+        }
+
+        return next(context);
     }
 
     public static WebApplication UsePublicSite(this WebApplication app)
@@ -71,7 +90,11 @@ internal static class PublicSiteExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // Residents' live connections are capped per address; staff (signed in) are not counted.
+        app.UseLiveConnectionCap(context => context.User.Identity?.IsAuthenticated == true ? null : ClientAddress.Partition(context), o => o.LiveConnectionsPerAddress);
         app.UseAntiforgery();
+        app.Use(FormExpiredAsync);
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();
         app.MapStaffEndpoints();
@@ -79,7 +102,7 @@ internal static class PublicSiteExtensions
         app.MapPersonalDataEndpoints();
         app.MapVisitEndpoints();
         app.MapStopEndpoints();
-        app.MapDictation(DictationCaller.AntiforgeryToken, context => context.Connection.RemoteIpAddress?.ToString() ?? "nieznany");
+        app.MapDictation(DictationCaller.AntiforgeryToken, ClientAddress.Partition);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -19,7 +19,7 @@ public sealed class AdminDisableTests(BrowserFixture browser, QuickRevalidationS
         await Page.GetByRole(AriaRole.Button, new() { Name = "Wyłącz konto" }).ClickAsync();
         await Expect(Page.Locator("[data-panel-saved]")).ToHaveTextAsync("Wyłączono konto: Maria Zielińska.");
 
-        await Expect(clerkPage).ToHaveURLAsync(new Regex("/panel/logowanie\\?wygaslo=1$"), new() { Timeout = 20_000 });
+        await Expect(clerkPage).ToHaveURLAsync(new Regex("/panel/logowanie\\?wygaslo=1&powrot=%2Fpanel$"), new() { Timeout = 20_000 });
         var response = await clerkContext.APIRequest.GetAsync(PanelRoutes.Home, new() { MaxRedirects = 0 });
         Assert.Equal(302, response.Status);
 

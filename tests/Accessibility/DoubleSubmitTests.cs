@@ -7,7 +7,7 @@ namespace MobilnyUrzednik.Accessibility;
 /// "Wyślij zgłoszenie" pressed again and again (double click, refresh, back and resend) must make one
 /// request, and every press must end on the same confirmation. Checked in the site's own database.
 /// </summary>
-public sealed class DoubleSubmitTests(BrowserFixture browser, SiteFixture site) : SiteTest(browser, site), IClassFixture<SiteFixture>
+public abstract class DoubleSubmitChecks(BrowserFixture browser, SiteFixture site) : SiteTest(browser, site)
 {
     [Fact]
     public async Task CheckAnswersForm_SentFiveTimesAtOnceThenAgain_CreatesOneRequestAndAllEndOnTheSameCode()
@@ -72,3 +72,8 @@ public sealed class DoubleSubmitTests(BrowserFixture browser, SiteFixture site) 
         return string.Join('-', groups);
     }
 }
+
+public sealed class DoubleSubmitTests(BrowserFixture browser, SiteFixture site) : DoubleSubmitChecks(browser, site), IClassFixture<SiteFixture>;
+
+/// <summary>The same on PostgreSQL, where the five posts really run side by side (no single writer to queue them).</summary>
+public sealed class DoubleSubmitOnPostgresTests(BrowserFixture browser, PostgresSiteFixture site) : DoubleSubmitChecks(browser, site), IClassFixture<PostgresSiteFixture>;

@@ -145,11 +145,17 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         await Journey.Button(Page, Subscribe.Button).ClickAsync();
         await Expect(Page).ToHaveTitleAsync(new Regex("^Błąd: "));
         await CheckAsync("potwierdzenie (błąd zapisu na wiadomości)");
-        await Journey.TypeAsync(Page, Subscribe.AddressLabel, "600 100 200");
+        await Journey.TypeAsync(Page, Subscribe.AddressLabel, "601 234 567");
         await Journey.Button(Page, Subscribe.Button).ClickAsync();
         await Expect(Subscribe.Notice(Page)).ToBeVisibleAsync();
         await CheckAsync("potwierdzenie (zapisano na wiadomości)");
-        await Page.GotoAsync(await Subscribe.StopPathFromMessageAsync(Site, "+48600100200"));
+        await Page.GotoAsync(await Subscribe.ConfirmPathFromMessageAsync(Site, "+48601234567"));
+        await Expect(Journey.Button(Page, Subscribe.ConfirmButton)).ToBeVisibleAsync();
+        await CheckAsync("potwierdzenie wiadomości");
+        await Page.GotoAsync(await Subscribe.RemovalPathAsync(Site, "+48601234567"));
+        await Expect(Journey.Button(Page, Subscribe.RemoveButton)).ToBeVisibleAsync();
+        await CheckAsync("usunięcie z wiadomości");
+        await Page.GotoAsync(await Subscribe.StopPathAsync(Site, "+48601234567"));
         await Expect(Journey.Button(Page, Subscribe.StopButton)).ToBeVisibleAsync();
         await CheckAsync("stop");
 
@@ -258,7 +264,11 @@ public sealed class GuidelineTests(BrowserFixture browser, SiteFixture site) : S
         await Journey.TypeAsync(Page, Subscribe.AddressLabel, "cel.dotyku@example.pl");
         await Journey.Button(Page, Subscribe.Button).ClickAsync();
         await Expect(Subscribe.Notice(Page)).ToBeVisibleAsync();
-        await Page.GotoAsync(await Subscribe.StopPathFromMessageAsync(Site, "cel.dotyku@example.pl"));
+        await Page.GotoAsync(await Subscribe.ConfirmPathFromMessageAsync(Site, "cel.dotyku@example.pl"));
+        await MeasureAsync("potwierdzenie wiadomości");
+        await Page.GotoAsync(await Subscribe.RemovalPathAsync(Site, "cel.dotyku@example.pl"));
+        await MeasureAsync("usunięcie z wiadomości");
+        await Page.GotoAsync(await Subscribe.StopPathAsync(Site, "cel.dotyku@example.pl"));
         await MeasureAsync("stop");
         Assert.True(small.Count == 0, string.Join(Environment.NewLine, small));
     }

@@ -24,7 +24,7 @@ public sealed class KioskAndSiteFixture : IAsyncLifetime
     {
         // The site migrates and seeds the shared file first; the kiosk then finds it ready.
         await _site.InitializeAsync();
-        _kiosk = new SharedKiosk(_site.ConnectionString, _site.BaseAddress);
+        _kiosk = new SharedKiosk(_site.DatabaseSettings, _site.BaseAddress);
         await _kiosk.InitializeAsync();
     }
 
@@ -38,12 +38,11 @@ public sealed class KioskAndSiteFixture : IAsyncLifetime
         await _site.DisposeAsync();
     }
 
-    private sealed class SharedKiosk(string connectionString, Uri site) : KioskTests.KioskFixture
+    private sealed class SharedKiosk(IReadOnlyDictionary<string, string> database, Uri site) : KioskTests.KioskFixture
     {
-        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>(database)
         {
-            ["ConnectionStrings:Default"] = connectionString,
-            ["Kiosk:PublicSiteUrl"] = site.ToString().TrimEnd('/'),
+            ["PublicSiteUrl"] = site.ToString().TrimEnd('/'),
         };
     }
 }

@@ -49,6 +49,11 @@ public sealed class KioskTests(BrowserFixture browser, KioskTests.KioskFixture k
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Default", new SqliteConnectionStringBuilder { DataSource = _databasePath }.ToString());
+
+            // Every test of a class uses the one demo kiosk, faster than a person: its speech and connection limits are
+            // lifted here and tested on their own (StrangerInputTests sets them back).
+            builder.UseSetting("Speech:RequestsPerMinute", "100000");
+            builder.UseSetting("Abuse:LiveConnectionsPerKiosk", "100000");
             foreach (var (key, value) in Settings)
             {
                 builder.UseSetting(key, value);

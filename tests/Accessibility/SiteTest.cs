@@ -18,13 +18,15 @@ public abstract class SiteTest(BrowserFixture browser, SiteFixture site) : IAsyn
 
     public virtual async ValueTask InitializeAsync()
     {
-        Context = await browser.Browser.NewContextAsync(new()
+        var options = new BrowserNewContextOptions
         {
             BaseURL = Site.BaseAddress.ToString(),
             Locale = "pl-PL",
             JavaScriptEnabled = JavaScriptEnabled,
             ViewportSize = new() { Width = 1280, Height = 900 },
-        });
+        };
+        ConfigureContext(options);
+        Context = await browser.Browser.NewContextAsync(options);
         Context.SetDefaultTimeout(20_000);
         if (!JavaScriptEnabled)
         {
@@ -32,6 +34,11 @@ public abstract class SiteTest(BrowserFixture browser, SiteFixture site) : IAsyn
         }
 
         Page = await Context.NewPageAsync();
+    }
+
+    /// <summary>Changes the browser context's options before it opens (e.g. a phone's screen and touch).</summary>
+    protected virtual void ConfigureContext(BrowserNewContextOptions options)
+    {
     }
 
     public virtual async ValueTask DisposeAsync()

@@ -10,6 +10,9 @@ namespace MobilnyUrzednik.Accessibility;
 public static class Staff
 {
     public const string Password = DemoStaff.Password;
+
+    /// <summary>A password every rule accepts, also outside Development (where the demo password is refused).</summary>
+    public const string StrongPassword = "modra-kawa-pod-lipa";
     public const string Administrator = "admin@przykladowo.example.pl";
     public const string Coordinator = "koordynator@przykladowo.example.pl";
     public const string Clerk = "urzednik@przykladowo.example.pl";
@@ -25,11 +28,22 @@ public static class Staff
     }
 
     /// <summary>Opens the sign-in page, types the e-mail and password and presses "Zaloguj się".</summary>
-    public static async Task TypeCredentialsAsync(IPage page, string email, string password)
+    public static async Task TypeCredentialsAsync(IPage page, string email, string password, Uri? site = null)
     {
-        await page.GotoAsync("/panel/logowanie");
+        await page.GotoAsync(site is null ? "/panel/logowanie" : new Uri(site, "/panel/logowanie").ToString());
+        await FillCredentialsAsync(page, email, password);
+    }
+
+    /// <summary>On the sign-in page already open (e.g. "Sesja się skończyła" with its way back), types and sends the e-mail and password.</summary>
+    public static async Task FillCredentialsAsync(IPage page, string email, string password, string? code = null)
+    {
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Adres e-mail", Exact = true }).FillAsync(email);
         await page.GetByLabel("Hasło", new() { Exact = true }).FillAsync(password);
+        if (code is not null)
+        {
+            await page.GetByLabel("Kod z aplikacji uwierzytelniającej").FillAsync(code);
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się", Exact = true }).ClickAsync();
     }
 

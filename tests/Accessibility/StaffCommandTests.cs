@@ -38,6 +38,20 @@ public sealed class StaffCommandTests(ProductionSiteFixture site) : IClassFixtur
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync("krotkie@gmina.example.pl"));
     }
 
+    [Theory]
+    [InlineData(Staff.Password, "To hasło jest opublikowane w instrukcji jako hasło demonstracyjne. Wybierz inne.")]
+    [InlineData("qwertyuiop123", "To hasło łatwo odgadnąć")]
+    [InlineData("Zofia2026!!!!", "To hasło łatwo odgadnąć")]
+    public async Task CreateStaff_WithTheDemoOrACommonPassword_CreatesNothingAndSaysWhy(string password, string message)
+    {
+        var (code, _, error) = await RunWithPasswordAsync(password, "--email", "latwe@gmina.example.pl", "--name", "Zofia Łatwa", "--role", "administrator");
+
+        Assert.Equal(1, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        using var scope = site.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync("latwe@gmina.example.pl"));
+    }
+
     [Fact]
     public async Task CreateStaff_WithAnUnknownRoleOrNoEmail_ExplainsTheUsage()
     {

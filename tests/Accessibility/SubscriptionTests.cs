@@ -21,6 +21,10 @@ internal static partial class Subscribe
     public const string Stopped = "Wiadomości wyłączone";
     public const string AlreadyStopped = "Te wiadomości są już wyłączone";
     public const string Invalid = "Ten link nie działa";
+    public const string ConfirmButton = "Potwierdzam";
+    public const string Confirmed = "Wiadomości potwierdzone";
+    public const string RemoveButton = "Usuń z wiadomości";
+    public const string Removed = "Usunięto z wiadomości";
 
     public static ILocator Field(IPage page) => Journey.Field(page, AddressLabel);
 
@@ -52,13 +56,30 @@ internal static partial class Subscribe
         return (request.Id, TrackingCode.Format(request.TrackingCode));
     }
 
-    /// <summary>The stop link's path, read from the body of the Subscribed message queued for <paramref name="address"/>.</summary>
-    public static async Task<string> StopPathFromMessageAsync(SiteFixture site, string address)
+    /// <summary>
+    /// The stop link's path of the active follower <paramref name="address"/> (every message after the confirmation
+    /// carries it; the unit tests check the texts).
+    /// </summary>
+    public static async Task<string> StopPathAsync(SiteFixture site, string address)
+    {
+        await using var db = site.OpenDatabase();
+        return "/powiadomienia/stop/" + await db.Subscriptions.Where(s => s.Address == address && s.StoppedAt == null).Select(s => s.Token).SingleAsync();
+    }
+
+    /// <summary>The path of the link the request's own contact gets to remove the follower <paramref name="address"/>.</summary>
+    public static async Task<string> RemovalPathAsync(SiteFixture site, string address)
+    {
+        await using var db = site.OpenDatabase();
+        return "/powiadomienia/usun/" + await db.Subscriptions.Where(s => s.Address == address && s.StoppedAt == null).Select(s => s.RemovalToken).SingleAsync();
+    }
+
+    /// <summary>The confirmation link's path, read from the one message queued for <paramref name="address"/> when it was signed up.</summary>
+    public static async Task<string> ConfirmPathFromMessageAsync(SiteFixture site, string address)
     {
         await using var db = site.OpenDatabase();
         var message = await db.Outbox.SingleAsync(m => m.Recipient == address && m.Kind == NotificationKind.Subscribed && m.Subscription!.StoppedAt == null);
-        var path = StopLink().Match(message.Body);
-        Assert.True(path.Success, "The message carries no stop link.");
+        var path = ConfirmLink().Match(message.Body);
+        Assert.True(path.Success, "The message carries no confirmation link.");
         return path.Value;
     }
 
@@ -74,8 +95,8 @@ internal static partial class Subscribe
         return await db.Subscriptions.CountAsync(s => s.VisitRequestId == requestId);
     }
 
-    [GeneratedRegex("/powiadomienia/stop/[a-z0-9]+")]
-    private static partial Regex StopLink();
+    [GeneratedRegex("/powiadomienia/potwierdz/[a-z0-9]+")]
+    private static partial Regex ConfirmLink();
 }
 
 /// <summary>Signing someone up on the confirmation page and on /status, and stopping by the message's link (JavaScript on).</summary>
@@ -84,7 +105,7 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
     private const string DigitsLabel = "4 ostatnie cyfry numeru telefonu";
 
     [Fact]
-    public async Task Confirmation_SmsSignUpWithTheMouse_NoticeIsFocusedAndTheMessagesStopLinkStopsIt()
+    public async Task Confirmation_SmsSignUpWithTheMouse_NoticeIsFocused_TheMessagesLinkConfirms_AndTheStopLinkStops()
     {
         await Journey.WalkToCheckAsync(Page, new JourneyAnswers { ResidentName = "Halina Zapisana" }, axe: false);
         var code = await Journey.SendAsync(Page);
@@ -96,7 +117,9 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
         await Journey.TypeAsync(Page, Subscribe.AddressLabel, "+48 601-202-303");
         await Journey.Button(Page, Subscribe.Button).ClickAsync();
 
-        await Expect(Subscribe.Notice(Page)).ToContainTextAsync("Zapisaliśmy numer 601 202 303. Wysłaliśmy tam wiadomość z linkiem do wyłączenia.");
+        // No SMS gateway on this site: nothing is said to be sent; the office passes the message on.
+        await Expect(Subscribe.Notice(Page)).ToContainTextAsync("Zapisaliśmy numer 601 202 303. Wiadomość z linkiem do potwierdzenia przekaże na ten numer urząd. Wiadomości o zgłoszeniu zaczną przychodzić po potwierdzeniu.");
+        await Expect(Subscribe.Notice(Page)).Not.ToContainTextAsync("Wysłaliśmy");
         await Expect(Subscribe.Notice(Page)).ToBeFocusedAsync();
         await Expect(Page).ToHaveTitleAsync(Journey.Headings.Confirmation + Journey.TitleSuffix);
         Assert.Equal(code, await Journey.ReadCodeAsync(Page));
@@ -113,13 +136,33 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
             Assert.Equal("+48601202303", subscription.Address);
             Assert.Equal(NotificationChannel.Sms, subscription.Channel);
             Assert.False(subscription.IsRequestContact);
+            Assert.True(subscription.AwaitingConfirmation);
             var message = await db.Outbox.SingleAsync(m => m.SubscriptionId == subscription.Id, TestContext.Current.CancellationToken);
             Assert.Equal(NotificationKind.Subscribed, message.Kind);
-            Assert.Contains("/powiadomienia/stop/" + subscription.Token, message.Body, StringComparison.Ordinal);
+            Assert.Equal(OutboxState.AwaitingStaff, message.State);
+            Assert.Contains("/powiadomienia/potwierdz/" + subscription.Token, message.Body, StringComparison.Ordinal);
         }
 
-        // The link from the message: a GET only asks (mail scanners open links), the button stops.
-        var stop = await Subscribe.StopPathFromMessageAsync(Site, "+48601202303");
+        // The link from the message: a GET only asks (mail scanners open links), the button confirms.
+        var confirm = await Subscribe.ConfirmPathFromMessageAsync(Site, "+48601202303");
+        await Page.GotoAsync(confirm);
+        await Journey.ArriveAsync(Page, confirm, $"Potwierdzić wiadomości o zgłoszeniu {code} na numer ••• ••• 303?");
+        await Expect(Page.Locator("main")).ToContainTextAsync("Hasła, które urzędnik powie w drzwiach, nie podajemy");
+        await using (var db = Site.OpenDatabase())
+        {
+            Assert.True(await db.Subscriptions.AnyAsync(s => s.Address == "+48601202303" && s.AwaitingConfirmation, TestContext.Current.CancellationToken), "Opening the link confirmed it.");
+        }
+
+        await Journey.Button(Page, Subscribe.ConfirmButton).ClickAsync();
+        await Journey.ArriveAsync(Page, confirm, Subscribe.Confirmed);
+        await Expect(Page.Locator("main")).ToContainTextAsync($"Będziemy wysyłać wiadomości o zgłoszeniu {code} na numer ••• ••• 303.");
+        await using (var db = Site.OpenDatabase())
+        {
+            Assert.True(await db.Subscriptions.AnyAsync(s => s.Address == "+48601202303" && !s.AwaitingConfirmation && s.ConfirmedAt != null, TestContext.Current.CancellationToken));
+        }
+
+        // The stop link every later message carries: a GET only asks, the button stops.
+        var stop = await Subscribe.StopPathAsync(Site, "+48601202303");
         await Page.GotoAsync(stop);
         await Journey.ArriveAsync(Page, stop, $"Wyłączyć wiadomości o zgłoszeniu {code} na numer ••• ••• 303?");
         Assert.True(await Subscribe.IsActiveAsync(Site, "+48601202303"), "Opening the stop link changed something.");
@@ -178,7 +221,7 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
         await KeyboardOnly.TabToAsync(Page, Journey.Button(Page, Subscribe.Button));
         await Page.Keyboard.PressAsync("Enter");
 
-        await Expect(Subscribe.Notice(Page)).ToContainTextAsync("Zapisaliśmy adres córka@example.pl. Wysłaliśmy tam wiadomość z linkiem do wyłączenia.");
+        await Expect(Subscribe.Notice(Page)).ToContainTextAsync("Zapisaliśmy adres córka@example.pl. Wiadomość z linkiem do potwierdzenia przekaże na ten adres urząd.");
         await Expect(Subscribe.Notice(Page)).ToBeFocusedAsync();
         await Expect(Page).ToHaveTitleAsync($"Zgłoszenie {code}{Journey.TitleSuffix}");
         await Expect(Page.Locator("main h1")).ToHaveTextAsync("Zgłoszenie " + code);
@@ -193,7 +236,7 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
     }
 
     [Fact]
-    public async Task Status_SignUpAgainWithTheSameNumber_SaysItAlreadyGetsThemAndSendsNothingMore()
+    public async Task Status_SignUpAgainWithTheSameNumber_SaysItAwaitsConfirmationAndSendsNothingMore()
     {
         var (requestId, code) = await Subscribe.AddRequestAsync(Site);
         await FindAsync(code, "0200");
@@ -202,7 +245,7 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
             await Journey.ChooseAsync(Page, "SMS-em");
             await Journey.TypeAsync(Page, Subscribe.AddressLabel, i == 0 ? "602 303 404" : "+48602303404");
             await Journey.Button(Page, Subscribe.Button).ClickAsync();
-            await Expect(Subscribe.Notice(Page)).ToContainTextAsync(i == 0 ? "Zapisaliśmy numer 602 303 404." : "Ten numer już dostaje wiadomości o tym zgłoszeniu: 602 303 404.");
+            await Expect(Subscribe.Notice(Page)).ToContainTextAsync(i == 0 ? "Zapisaliśmy numer 602 303 404." : "Numer 602 303 404 jest już zapisany i czeka na potwierdzenie. Nie wyślemy drugiej wiadomości.");
         }
 
         await Axe.CheckAsync(Page, "status: numer już zapisany");
@@ -267,7 +310,7 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
         var result = await Site.Services.GetRequiredService<Subscriptions>().SubscribeAsync(requestId, "email", "jan.opiekun@example.pl", TestContext.Current.CancellationToken);
         Assert.Equal(SubscribeOutcome.Subscribed, result.Outcome);
 
-        var stop = await Subscribe.StopPathFromMessageAsync(Site, "jan.opiekun@example.pl");
+        var stop = await Subscribe.StopPathAsync(Site, "jan.opiekun@example.pl");
         await Page.GotoAsync(stop);
 
         await Journey.ArriveAsync(Page, stop, $"Wyłączyć wiadomości o zgłoszeniu {code} na adres j•••@example.pl?");
@@ -281,8 +324,8 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
         var subscriptions = Site.Services.GetRequiredService<Subscriptions>();
         await subscriptions.SubscribeAsync(requestId, "email", "mail.klient@example.pl", TestContext.Current.CancellationToken);
         await subscriptions.SubscribeAsync(requestId, "email", "drugi.klient@example.pl", TestContext.Current.CancellationToken);
-        var first = (await Subscribe.StopPathFromMessageAsync(Site, "mail.klient@example.pl")).Split('/')[^1];
-        var second = (await Subscribe.StopPathFromMessageAsync(Site, "drugi.klient@example.pl")).Split('/')[^1];
+        var first = (await Subscribe.StopPathAsync(Site, "mail.klient@example.pl")).Split('/')[^1];
+        var second = (await Subscribe.StopPathAsync(Site, "drugi.klient@example.pl")).Split('/')[^1];
         using var http = new HttpClient { BaseAddress = Site.BaseAddress };
         var ct = TestContext.Current.CancellationToken;
 
@@ -319,7 +362,7 @@ public sealed class SubscriptionTests(BrowserFixture browser, SiteFixture site) 
     {
         var (requestId, _) = await Subscribe.AddRequestAsync(Site);
         await Site.Services.GetRequiredService<Subscriptions>().SubscribeAsync(requestId, "sms", "603 404 505", TestContext.Current.CancellationToken);
-        var token = (await Subscribe.StopPathFromMessageAsync(Site, "+48603404505")).Split('/')[^1];
+        var token = (await Subscribe.StopPathAsync(Site, "+48603404505")).Split('/')[^1];
         using var http = new HttpClient { BaseAddress = Site.BaseAddress };
         var ct = TestContext.Current.CancellationToken;
 
@@ -387,7 +430,7 @@ public sealed class SubscriptionNoJavaScriptTests(BrowserFixture browser, SiteFi
         await Journey.Button(Page, Subscribe.Button).ClickAsync();
 
         await Expect(Page).ToHaveTitleAsync(Journey.Headings.Confirmation + Journey.TitleSuffix);
-        await Expect(Subscribe.Notice(Page)).ToContainTextAsync("Zapisaliśmy numer 600 100 200. Wysłaliśmy tam wiadomość z linkiem do wyłączenia.");
+        await Expect(Subscribe.Notice(Page)).ToContainTextAsync("Zapisaliśmy numer 600 100 200. Wiadomość z linkiem do potwierdzenia przekaże na ten numer urząd.");
         await Expect(Subscribe.Notice(Page)).ToBeFocusedAsync();
         await Expect(Page.Locator("[data-error-summary]")).ToHaveCountAsync(0);
         await Expect(Subscribe.Field(Page)).ToHaveValueAsync(string.Empty);
@@ -395,8 +438,15 @@ public sealed class SubscriptionNoJavaScriptTests(BrowserFixture browser, SiteFi
         await Axe.CheckAsync(Page, "potwierdzenie bez JavaScriptu: zapisano");
         Assert.Equal(["/zgloszenie/potwierdzenie", "/zgloszenie/potwierdzenie"], posts);
 
-        // The stop link works without JavaScript too: the button is a plain post.
-        var stop = await Subscribe.StopPathFromMessageAsync(Site, "+48600100200");
+        // The confirmation link and the stop link work without JavaScript too: each button is a plain post.
+        var confirm = await Subscribe.ConfirmPathFromMessageAsync(Site, "+48600100200");
+        await Page.GotoAsync(confirm);
+        await Journey.ArriveAsync(Page, confirm, $"Potwierdzić wiadomości o zgłoszeniu {code} na numer ••• ••• 200?");
+        await Journey.Button(Page, Subscribe.ConfirmButton).ClickAsync();
+        await Journey.ArriveAsync(Page, confirm, Subscribe.Confirmed);
+        Assert.Equal(confirm, posts[^1]);
+
+        var stop = await Subscribe.StopPathAsync(Site, "+48600100200");
         await Page.GotoAsync(stop);
         await Journey.ArriveAsync(Page, stop, $"Wyłączyć wiadomości o zgłoszeniu {code} na numer ••• ••• 200?");
         await Journey.Button(Page, Subscribe.StopButton).ClickAsync();

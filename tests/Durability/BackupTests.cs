@@ -9,6 +9,7 @@ namespace MobilnyUrzednik.Durability;
 /// <c>backup PATH</c> while requests keep coming in, and the restore exactly as README.md describes it:
 /// stop the app, copy the backup over the database file, delete the -wal and -shm files, start the app.
 /// </summary>
+[Trait("RunOnce", "true")]
 public sealed class BackupTests
 {
     [Fact]
@@ -82,7 +83,7 @@ public sealed class BackupTests
         File.Copy(backup, database, overwrite: true);
         File.Delete(database + "-wal");
         File.Delete(database + "-shm");
-        await using var restored = new InProcessSite(database);
+        await using var restored = InProcessSite.OnSqliteFile(database);
         var address = restored.Start();
 
         Assert.Equal("ok", await SqliteFile.IntegrityCheckAsync(database));

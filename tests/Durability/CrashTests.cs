@@ -26,8 +26,7 @@ public sealed class CrashTests
     public async Task KillNine_While200SubmissionsAreInFlight_LosesNoRequestConfirmedToTheResident()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var folder = new TempFolder();
-        var database = folder.File("mobilny-urzednik.db");
+        await using var database = await TestStore.CreateAsync(ct);
         var residents = Enumerable.Range(0, Earlier + Burst)
             .Select(i => (Phone: $"+48 601 2{i / 100:D2} {i % 100:D3}", LastFour: $"{i / 100 % 10}{i % 100:D3}")).ToList();
         var clients = new List<JourneyClient>();
@@ -68,7 +67,7 @@ public sealed class CrashTests
                 // as an administrator would).
                 var burst = Enumerable.Range(Earlier, Burst).Select(SendAsync).ToList();
                 var giveUp = DateTime.UtcNow.AddMinutes(2);
-                while (await SqliteFile.CountAsync(database, "VisitRequests") < KillWhenStored)
+                while (await database.CountAsync("VisitRequests") < KillWhenStored)
                 {
                     Assert.True(DateTime.UtcNow < giveUp, $"The burst did not reach {KillWhenStored} stored requests in two minutes. The site wrote:\n{site.Log}");
                     await Task.Delay(TimeSpan.FromMilliseconds(2), ct);
@@ -78,10 +77,10 @@ public sealed class CrashTests
                 await Task.WhenAll(burst).WaitAsync(TimeSpan.FromSeconds(30), ct);
             }
 
-            // The server comes back on the same file, which is sound and holds only part of the burst (the kill came mid-write).
+            // The server comes back on the same database, which is sound and holds only part of the burst (the kill came mid-write).
             await using var restarted = await PublicSiteProcess.StartAsync(database, ct);
-            Assert.Equal("ok", await SqliteFile.IntegrityCheckAsync(database));
-            var stored = await SqliteFile.TrackingCodesAsync(database);
+            Assert.Empty(await database.ProblemsAsync());
+            var stored = await database.TrackingCodesAsync();
             Assert.InRange(stored.Count, Math.Max(told.Count, KillWhenStored), Earlier + Burst - 1);
 
             // Every code shown before the kill is stored, and every resident told "sent" who opens the confirmation

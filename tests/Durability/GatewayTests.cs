@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Requests;
 
@@ -17,11 +16,10 @@ public sealed class GatewayTests
     public async Task GatewayThatNeverAnswers_DoesNotHoldUpSubmissions_AndEachMessageGoesOnceItAnswers()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var folder = new TempFolder();
-        var database = folder.File("mobilny-urzednik.db");
+        await using var database = await TestStore.CreateAsync(ct);
         await using var gateway = await FakeSmsGateway.StartAsync();
         gateway.Hang();
-        await using var site = new InProcessSite(database, new Dictionary<string, string>
+        await using var site = new InProcessSite(database.AppSettings, new Dictionary<string, string>
         {
             ["Notifications:Sms:BaseUrl"] = gateway.BaseAddress.ToString(),
             ["Notifications:Sms:Token"] = gateway.Token,
@@ -47,7 +45,7 @@ public sealed class GatewayTests
         gateway.Release();
         await gateway.WaitForAcceptedAsync(Residents, ct);
 
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={database}").Options);
+        await using var db = database.Open();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await db.Outbox.AnyAsync(m => m.State != OutboxState.Sent, ct))
         {

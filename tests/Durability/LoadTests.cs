@@ -13,8 +13,8 @@ public sealed class LoadTests
     public async Task ThirtyTwoWritersAndThirtyTwoReaders_NeverMeetALockedDatabase_AndEveryWriteLands()
     {
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("MU_LOAD_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 10;
-        using var folder = new TempFolder();
-        await using var app = await SubmissionLoad.StartCoreAsync(folder.File("mobilny-urzednik.db"));
+        await using var database = await TestStore.CreateAsync(TestContext.Current.CancellationToken);
+        await using var app = await SubmissionLoad.StartCoreAsync(database.AppSettings, database.Folder.Path);
 
         var report = await SubmissionLoad.RunAsync(app.Services, writers: 32, readers: 32, TimeSpan.FromSeconds(seconds), TestContext.Current.CancellationToken);
 
@@ -24,6 +24,6 @@ public sealed class LoadTests
         Assert.NotEmpty(report.Written);
         Assert.True(report.Reads > 0);
         Assert.Empty(await SubmissionLoad.MissingAsync(app.Services, report, TestContext.Current.CancellationToken));
-        Assert.Equal(report.Written.Count, (await SqliteFile.TrackingCodesAsync(folder.File("mobilny-urzednik.db"))).Count);
+        Assert.Equal(report.Written.Count, (await database.TrackingCodesAsync()).Count);
     }
 }

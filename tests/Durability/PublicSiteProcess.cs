@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 
 namespace MobilnyUrzednik.Durability;
 
 /// <summary>
 /// The built public site as a separate process (<c>dotnet MobilnyUrzednik.PublicSite.dll</c>) on its own
-/// SQLite file and a free port on 127.0.0.1, in Production, so it can be killed like a real server.
+/// database and a free port on 127.0.0.1, in Production, so it can be killed like a real server.
 /// </summary>
 internal sealed class PublicSiteProcess : IAsyncDisposable
 {
@@ -17,8 +16,8 @@ internal sealed class PublicSiteProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = default!;
 
-    /// <summary>Starts the site on <paramref name="databasePath"/> and waits until it listens.</summary>
-    public static async Task<PublicSiteProcess> StartAsync(string databasePath, CancellationToken ct)
+    /// <summary>Starts the site on <paramref name="store"/>'s database and waits until it listens.</summary>
+    public static async Task<PublicSiteProcess> StartAsync(TestStore store, CancellationToken ct)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "MobilnyUrzednik.PublicSite.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -32,8 +31,13 @@ internal sealed class PublicSiteProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Default"] = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
+        foreach (var (key, value) in store.AppSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl";
 
         // The test's client is one address sending hundreds of journeys faster than any person: the abuse guards
         // (tested in the browser suite) would rightly stop it.

@@ -35,13 +35,4 @@ internal static class AdminValidation
         return text;
     }
 
-    public static bool IsWebAddress(string url) =>
-        url.Length <= 300
-        && !url.Contains(' ', StringComparison.Ordinal)
-        && !url.Contains('<', StringComparison.Ordinal)
-        && !url.Contains('>', StringComparison.Ordinal)
-        && !url.Contains('"', StringComparison.Ordinal)
-        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && uri.Host.Contains('.', StringComparison.Ordinal);
 }

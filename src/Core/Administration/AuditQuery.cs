@@ -68,7 +68,7 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> dbFactory)
     {
         actor.Demand(StaffPermission.ReadAuditLog);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().OrderBy(u => EF.Functions.Collate(u.DisplayName, PolishCollation.For(db))).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         return users.Select(u => (u.Id, u.DisplayName)).ToList();
     }
 
@@ -80,7 +80,8 @@ public sealed class AuditQuery(IDbContextFactory<AppDbContext> dbFactory)
         AuditActions.CatalogueChanged, AuditActions.SettingsChanged, AuditActions.StaffChanged, AuditActions.SignIn,
         AuditActions.SignInFailed, AuditActions.ReportExported, AuditActions.MessagesRead, AuditActions.MessageHandedOver,
         AuditActions.MessageRetried, AuditActions.RequestAnonymised, AuditActions.PersonalDataSearched, AuditActions.PersonalDataExported,
-        AuditActions.PersonalDataErased,
+        AuditActions.PersonalDataErased, AuditActions.InboxRead, AuditActions.CalendarRead, AuditActions.DayBeforeRead,
+        AuditActions.StatusLookupLocked, AuditActions.StatusLookupLimited,
     ];
 
     internal static DateOnly WarsawDate(DateTimeOffset at) => DateOnly.FromDateTime(WarsawTime.ToWarsaw(at).DateTime);

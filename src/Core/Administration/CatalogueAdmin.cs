@@ -41,8 +41,48 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Matters.AsNoTracking()
             .Include(s => s.Checklist.OrderBy(c => c.SortOrder))
-            .OrderBy(s => s.IsRetired).ThenBy(s => s.SortOrder)
+            .OrderBy(s => s.IsRetired).ThenBy(s => s.IsOther).ThenBy(s => s.SortOrder)
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Moves an offered matter one place up (<paramref name="up"/>) or down among the offered matters, the order the public
+    /// form lists them in. "Inna sprawa" (the catch-all) stays last: it does not move, and nothing moves below it.
+    /// Problems: "Matter_NotFound", "Matter_CannotMove".
+    /// </summary>
+    public async Task<CommandResult> MoveAsync(StaffActor actor, int matterId, bool up, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ManageCatalogue);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.Matters.Where(s => !s.IsRetired && !s.IsOther).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
+        var index = order.FindIndex(s => s.Id == matterId);
+        if (index < 0)
+        {
+            return CommandResult.Fail("matter", await db.Matters.AnyAsync(s => s.Id == matterId, ct) ? "Matter_CannotMove" : "Matter_NotFound");
+        }
+
+        var other = up ? index - 1 : index + 1;
+        if (other < 0 || other >= order.Count)
+        {
+            return CommandResult.Fail("matter", "Matter_CannotMove");
+        }
+
+        (order[index], order[other]) = (order[other], order[index]);
+
+        // Renumbered from 1 (the retired and the catch-all after them), so equal or gapped numbers from older data settle.
+        for (var i = 0; i < order.Count; i++)
+        {
+            order[i].SortOrder = i + 1;
+        }
+
+        foreach (var rest in await db.Matters.Where(s => s.IsRetired || s.IsOther).OrderBy(s => s.IsOther).ThenBy(s => s.SortOrder).ToListAsync(ct))
+        {
+            rest.SortOrder = order.Count + 1 + (rest.IsOther ? 1000 : 0) + rest.Id;
+        }
+
+        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matterId), up ? "moved up" : "moved down");
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Ok();
     }
 
     /// <summary>Adds a matter at the end of the list; its slug comes from the name and is made unique.</summary>
@@ -56,24 +96,47 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
             return new CommandResult(errors);
         }
 
-        var slugs = await db.Matters.Select(s => s.Slug).ToListAsync(ct);
-        var matter = new Matter
+        // The unique name key is the guard that holds when two administrators add the same name at the same moment:
+        // the second save fails and is told the name is taken. A slug taken in the meantime by another name gets a retry.
+        for (var attempt = 0; ; attempt++)
         {
-            Slug = UniqueSlug(Slug.FromName(name), slugs),
-            Name = name,
-            Description = description,
-            SortOrder = (await db.Matters.MaxAsync(s => (int?)s.SortOrder, ct) ?? 0) + 1,
-            Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList(),
-        };
+            var slugs = await db.Matters.Select(s => s.Slug).ToListAsync(ct);
+            var matter = new Matter
+            {
+                Slug = UniqueSlug(Slug.FromName(name), slugs),
+                Name = name,
+                Description = description,
+                SortOrder = (await db.Matters.MaxAsync(s => (int?)s.SortOrder, ct) ?? 0) + 1,
+                Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList(),
+            };
 
-        // The audit entry names the new id, so the two writes share one transaction instead of one SaveChanges.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Matters.Add(matter);
-        await db.SaveChangesAsync(ct);
-        audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "added");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return CommandResult.Ok();
+            // The audit entry names the new id, so the two writes share one transaction instead of one SaveChanges.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                db.Matters.Add(matter);
+                await db.SaveChangesAsync(ct);
+                audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "added");
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return CommandResult.Ok();
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var key = MatterNames.Key(name);
+                if (await db.Matters.AnyAsync(s => s.NameKey == key, ct))
+                {
+                    return CommandResult.Fail(nameof(MatterForm.Name), "MatterName_Duplicate");
+                }
+
+                if (attempt >= 3)
+                {
+                    throw;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -100,7 +163,16 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         db.RemoveRange(matter.Checklist);
         matter.Checklist = items.Select((text, i) => new ChecklistItem { Text = text, SortOrder = i + 1 }).ToList();
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "edited");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another administrator gave a matter this name a moment ago.
+            return CommandResult.Fail(nameof(MatterForm.Name), "MatterName_Duplicate");
+        }
+
         return CommandResult.Ok();
     }
 
@@ -116,6 +188,9 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        // Under the catalogue's lock: two administrators retiring the last two offered matters at once cannot both succeed.
+        await using var transaction = await db.BeginLockedAsync("catalogue", ct);
         var matter = await db.Matters.FirstOrDefaultAsync(s => s.Id == matterId, ct);
         if (matter is null)
         {
@@ -135,6 +210,7 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         matter.IsRetired = retired;
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), retired ? "retired" : "restored");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return CommandResult.Ok();
     }
 

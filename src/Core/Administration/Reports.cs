@@ -9,10 +9,11 @@ namespace MobilnyUrzednik.Core.Administration;
 /// <summary>One bar of a chart: a label and a count.</summary>
 public sealed record ReportRow(string Label, int Count);
 
-/// <summary>The programme's figures over the last twelve months (the current month included).</summary>
-/// <param name="From">First day of the period (Warsaw).</param>
+/// <summary>The programme's figures over the last twelve months: from the day after the same day a year ago to today.</summary>
+/// <param name="From">First day of the period (Warsaw): today a year ago, plus one day.</param>
 /// <param name="To">Today (Warsaw).</param>
-/// <param name="PerMonth">Twelve rows, oldest first; labels "yyyy-MM".</param>
+/// <param name="PerMonth">The calendar months the period touches, oldest first (13 unless today is a month's last day: the
+/// first and last only partly); labels "yyyy-MM".</param>
 /// <param name="PerMatter">Matters with at least one request, most requested first; retired matters keep their name.</param>
 /// <param name="PerChannel">Every channel (<see cref="RequestChannel"/> names), zero counts included.</param>
 /// <param name="MedianDaysToVisit">Median days from the request's day to its first booked visit's day; null without any visit.</param>
@@ -49,8 +50,13 @@ public sealed class Reports(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
     {
         actor.Demand(StaffPermission.ViewReports);
         var today = WarsawTime.Today(clock);
-        var from = new DateOnly(today.Year, today.Month, 1).AddMonths(-(Months - 1));
+
+        // Really twelve months: from the day after the same day a year ago, to today (e.g. 23 November 2025 to
+        // 22 November 2026). The chart shows the calendar months those days fall in, the first and last partly.
+        var from = today.AddMonths(-Months).AddDays(1);
         var start = WarsawTime.StartOfDay(from);
+        var firstMonth = new DateOnly(from.Year, from.Month, 1);
+        var monthCount = ((today.Year - from.Year) * 12) + today.Month - from.Month + 1;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var requests = await db.VisitRequests.AsNoTracking()
@@ -68,8 +74,8 @@ public sealed class Reports(IDbContextFactory<AppDbContext> dbFactory, TimeProvi
 
         var rows = requests.Select(r => new { r.Id, Day = AuditQuery.WarsawDate(r.CreatedAt), r.MatterId, r.Channel, r.Status }).ToList();
 
-        var perMonth = Enumerable.Range(0, Months)
-            .Select(i => from.AddMonths(i))
+        var perMonth = Enumerable.Range(0, monthCount)
+            .Select(i => firstMonth.AddMonths(i))
             .Select(m => new ReportRow($"{m.Year:D4}-{m.Month:D2}", rows.Count(r => r.Day.Year == m.Year && r.Day.Month == m.Month)))
             .ToList();
 

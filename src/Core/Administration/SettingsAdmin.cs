@@ -36,10 +36,12 @@ public sealed class SettingsForm
     public string? PhoneHours { get; set; }
     public string? Email { get; set; }
     public string? CoordinatorName { get; set; }
-    public string? WebsiteUrl { get; set; }
     public string? DataProtectionOfficerEmail { get; set; }
     public string? OverdueAfterWorkingDays { get; set; }
     public string? VisitWindowMinutes { get; set; }
+
+    /// <summary>Minutes of travel between two visits at different addresses.</summary>
+    public string? TravelBufferMinutes { get; set; }
     public string? AccessibilityContactName { get; set; }
     public string? BuildingAccessibility { get; set; }
     public DateParts StatementPublishedOn { get; set; } = new();
@@ -57,10 +59,10 @@ public sealed class SettingsForm
         PhoneHours = m.PhoneHours,
         Email = m.Email,
         CoordinatorName = m.CoordinatorName,
-        WebsiteUrl = m.WebsiteUrl,
         DataProtectionOfficerEmail = m.DataProtectionOfficerEmail,
         OverdueAfterWorkingDays = m.OverdueAfterWorkingDays.ToString(CultureInfo.InvariantCulture),
         VisitWindowMinutes = m.VisitWindowMinutes.ToString(CultureInfo.InvariantCulture),
+        TravelBufferMinutes = m.TravelBufferMinutes.ToString(CultureInfo.InvariantCulture),
         AccessibilityContactName = m.AccessibilityContactName,
         BuildingAccessibility = m.BuildingAccessibility,
         StatementPublishedOn = DateParts.From(m.StatementPublishedOn),
@@ -80,6 +82,8 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
     public const int OverdueMin = 1;
     public const int OverdueMax = 30;
     public const int WindowMin = 30;
+    public const int TravelMin = 0;
+    public const int TravelMax = 180;
     public const int WindowMax = 240;
     public const int BuildingAccessibilityMaxLength = 4000;
 
@@ -112,15 +116,12 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         var email = Email(form.Email, nameof(form.Email), "Email", errors);
         var coordinator = AdminValidation.Text(form.CoordinatorName, nameof(form.CoordinatorName), "CoordinatorName", 200, errors);
 
-        var url = AdminValidation.Text(form.WebsiteUrl, nameof(form.WebsiteUrl), "WebsiteUrl", 300, errors);
-        if (url.Length > 0 && errors.All(e => e.Field != nameof(form.WebsiteUrl)) && !AdminValidation.IsWebAddress(url))
-        {
-            errors.Add(new(nameof(form.WebsiteUrl), "WebsiteUrl_Invalid"));
-        }
-
         var dpo = Email(form.DataProtectionOfficerEmail, nameof(form.DataProtectionOfficerEmail), "DpoEmail", errors);
         var overdue = Number(form.OverdueAfterWorkingDays, nameof(form.OverdueAfterWorkingDays), "Overdue", OverdueMin, OverdueMax, errors);
         var window = Number(form.VisitWindowMinutes, nameof(form.VisitWindowMinutes), "VisitWindow", WindowMin, WindowMax, errors);
+
+        // Older forms (and tests) that do not send the travel time keep the one set.
+        var travel = form.TravelBufferMinutes is null ? null : Number(form.TravelBufferMinutes, nameof(form.TravelBufferMinutes), "TravelBuffer", TravelMin, TravelMax, errors);
         var contact = AdminValidation.Text(form.AccessibilityContactName, nameof(form.AccessibilityContactName), "AccessibilityContact", 200, errors);
         var building = AdminValidation.Text(form.BuildingAccessibility, nameof(form.BuildingAccessibility), "BuildingAccessibility", BuildingAccessibilityMaxLength, errors, multiline: true);
 
@@ -148,10 +149,14 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         m.PhoneHours = hours;
         m.Email = email;
         m.CoordinatorName = coordinator;
-        m.WebsiteUrl = url;
         m.DataProtectionOfficerEmail = dpo;
         m.OverdueAfterWorkingDays = overdue!.Value;
         m.VisitWindowMinutes = window!.Value;
+        if (travel is { } minutes)
+        {
+            m.TravelBufferMinutes = minutes;
+        }
+
         m.AccessibilityContactName = contact;
         m.BuildingAccessibility = building;
         m.StatementPublishedOn = published!.Value;

@@ -25,13 +25,15 @@ public sealed class NewStaffForm
 /// hands over), change the role, disable and enable, reset two-factor sign-in. Demands
 /// <see cref="StaffPermission.ManageStaff"/>; each change writes <see cref="AuditActions.StaffChanged"/> with the
 /// account's id only. An administrator cannot disable or demote themselves, and the last enabled administrator
-/// cannot be disabled or demoted, so the office never locks itself out.
+/// cannot be disabled or demoted, so the office never locks itself out. A first password typed here must be changed by
+/// its owner at the first sign-in (<see cref="StaffUser.MustChangePassword"/>): the administrator knew it.
 /// </summary>
 /// <remarks>
 /// Identity's <see cref="UserManager{TUser}"/> is scoped (it holds a context), so each operation opens its own
 /// scope: a Blazor circuit must not keep a context alive between clicks.
 /// </remarks>
-public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class StaffAdmin(
+    IServiceScopeFactory scopeFactory, IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock, SignInThrottle throttle, StaffSessions sessions)
 {
     public const int PasswordMinLength = 12;
 
@@ -46,6 +48,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var locked = await throttle.LockedAsync(users.Select(u => u.Email ?? u.Id), ct);
         return users
             .Select(u => new StaffAccount(
                 u.Id,
@@ -54,7 +57,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
                 RoleOf(roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
                 u.IsDisabled,
                 u.TwoFactorEnabled,
-                u.LockoutEnd is { } end && end > now))
+                locked.Contains(u.Email ?? u.Id) || (u.LockoutEnd is { } end && end > now)))
             .OrderBy(u => u.IsDisabled)
             .ThenBy(u => u.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("pl-PL"), ignoreCase: true))
             .ToList();
@@ -116,11 +119,24 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
             var check = await validator.ValidateAsync(users, new StaffUser { DisplayName = name, UserName = email, Email = email }, password);
             if (!check.Succeeded)
             {
-                return CommandResult.Fail(nameof(form.Password), "Password_Weak");
+                return CommandResult.Fail(nameof(form.Password), check.Errors.Select(e => e.Code).FirstOrDefault() switch
+                {
+                    StaffPasswords.CommonCode => "Password_Common",
+                    StaffPasswords.DemoCode => "Password_Demo",
+                    _ => "Password_Weak",
+                });
             }
         }
 
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow() };
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            CreatedAt = clock.GetUtcNow(),
+            MustChangePassword = true,
+        };
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, password);
@@ -145,6 +161,11 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The check and the change hold the administrators' lock: two administrators demoting or disabling each other
+        // at the same moment cannot leave the office with none (a write skew on either engine without it).
+        await using var transaction = await db.BeginLockedAsync(AdministratorsLock, ct);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return CommandResult.Fail("Role", "Staff_NotFound");
@@ -163,14 +184,12 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
                 return CommandResult.Fail("Role", "Staff_DemoteSelf");
             }
 
-            if (!user.IsDisabled && await EnabledAdministratorsAsync(ct) <= 1)
+            if (!user.IsDisabled && await EnabledAdministratorsAsync(db, ct) <= 1)
             {
                 return CommandResult.Fail("Role", "Staff_LastAdministrator");
             }
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Check(await users.RemoveFromRolesAsync(user, current));
         Check(await users.AddToRoleAsync(user, role));
 
@@ -185,16 +204,20 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
     public async Task<CommandResult> DisableAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
+        if (userId == actor.UserId)
+        {
+            return CommandResult.Fail("account", "Staff_DisableSelf");
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // Under the administrators' lock, as a change of role (above).
+        await using var transaction = await db.BeginLockedAsync(AdministratorsLock, ct);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return CommandResult.Fail("account", "Staff_NotFound");
-        }
-
-        if (user.Id == actor.UserId)
-        {
-            return CommandResult.Fail("account", "Staff_DisableSelf");
         }
 
         if (user.IsDisabled)
@@ -202,7 +225,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
             return CommandResult.Ok();
         }
 
-        if (await users.IsInRoleAsync(user, StaffRoles.Administrator) && await EnabledAdministratorsAsync(ct) <= 1)
+        if (await users.IsInRoleAsync(user, StaffRoles.Administrator) && await EnabledAdministratorsAsync(db, ct) <= 1)
         {
             return CommandResult.Fail("account", "Staff_LastAdministrator");
         }
@@ -211,6 +234,10 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         user.IsDisabled = true;
         Audit(scope, actor, user.Id, "disabled");
         Check(await users.UpdateSecurityStampAsync(user));
+        await transaction.CommitAsync(ct);
+
+        // The server-side sessions end at once: the next click on any open page of the account changes nothing.
+        await sessions.EndAllAsync(user.Id, ct: ct);
         return CommandResult.Ok();
     }
 
@@ -252,6 +279,7 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
         audit.Add(db, actor, AuditActions.StaffChanged, Subject(user.Id), "unlocked");
         Check(await users.SetLockoutEndDateAsync(user, null));
         await transaction.CommitAsync(ct);
+        await throttle.UnlockAsync(user.Email ?? user.Id, ct);
         return CommandResult.Ok();
     }
 
@@ -282,13 +310,15 @@ public sealed class StaffAdmin(IServiceScopeFactory scopeFactory, IDbContextFact
 
     public static string Subject(string userId) => "staff:" + userId;
 
+    /// <summary>The lock every change that could leave no enabled administrator holds (see <see cref="DbLocks"/>).</summary>
+    private const string AdministratorsLock = "staff:administrators";
+
     // Identity's store saves through the scope's context, so an entry added there goes out in the same SaveChanges.
     private void Audit(AsyncServiceScope scope, StaffActor actor, string userId, string detail) =>
         audit.Add(scope.ServiceProvider.GetRequiredService<AppDbContext>(), actor, AuditActions.StaffChanged, Subject(userId), detail);
 
-    private async Task<int> EnabledAdministratorsAsync(CancellationToken ct)
+    private static async Task<int> EnabledAdministratorsAsync(AppDbContext db, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await (from u in db.Users
                       join ur in db.UserRoles on u.Id equals ur.UserId
                       join r in db.Roles on ur.RoleId equals r.Id

@@ -31,6 +31,10 @@ public static class AuditActions
     public const string VisitConfirmed = "visit.confirmed";
     public const string VisitRebooked = "visit.rebooked";
     public const string DaySheetRead = "visits.daysheet";
+    public const string VisitRead = "visit.read";
+    public const string VisitOutcome = "visit.outcome";
+    public const string CalendarFeedRead = "visits.feed";
+    public const string CalendarFeedRenewed = "visits.feed.renewed";
     public const string ClerkDaysChanged = "clerk.days";
     public const string CatalogueChanged = "catalogue.changed";
     public const string SettingsChanged = "settings.changed";
@@ -39,10 +43,19 @@ public static class AuditActions
     public const string SignInFailed = "staff.signin.failed";
     public const string ReportExported = "report.exported";
     public const string MessagesRead = "messages.read";
+    public const string InboxRead = "inbox.read";
+    public const string CalendarRead = "visits.calendar";
+    public const string DayBeforeRead = "visits.daybefore";
     public const string MessageHandedOver = "message.handedover";
     public const string MessageRetried = "message.retried";
     public const string RequestAnonymised = "request.anonymised";
     public const string PersonalDataSearched = "personaldata.searched";
     public const string PersonalDataExported = "personaldata.exported";
     public const string PersonalDataErased = "personaldata.erased";
+
+    /// <summary>A tracking code was locked after too many wrong digit pairs on the status look-up.</summary>
+    public const string StatusLookupLocked = "status.locked";
+
+    /// <summary>A kiosk used up its hourly budget of wrong status look-ups.</summary>
+    public const string StatusLookupLimited = "status.limited";
 }

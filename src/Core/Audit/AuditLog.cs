@@ -34,6 +34,28 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Writes one entry per subject a list showed (e.g. "request:42" for each row), in one save, before the list is
+    /// returned. One entry per request, not one per list, so that filtering the log by a request answers "who has seen
+    /// this resident's data" for the lists too. Subjects and the detail carry ids only, never what was shown or searched.
+    /// </summary>
+    public async Task RecordReadsAsync(StaffActor actor, string action, IEnumerable<string> subjects, string? detail = null, CancellationToken ct = default)
+    {
+        var distinct = subjects.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var subject in distinct)
+        {
+            Add(db, actor, action, subject, detail);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The subject string for a request: "request:42".</summary>
     public static string RequestSubject(int requestId) => $"request:{requestId}";
 }

@@ -1,3 +1,5 @@
+using MobilnyUrzednik.Core.Common;
+
 namespace MobilnyUrzednik.Core.Catalogue;
 
 /// <summary>
@@ -12,6 +14,12 @@ public sealed class Matter
     public required string Slug { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>
+    /// The name as compared for duplicates (tidied, lower case), kept by <see cref="Data.AppDbContext"/> on save. A
+    /// unique index on it, so two administrators adding the same name at once cannot both succeed.
+    /// </summary>
+    public string NameKey { get; set; } = string.Empty;
 
     /// <summary>One or two plain-Polish sentences on what the clerk does.</summary>
     public required string Description { get; set; }
@@ -33,4 +41,10 @@ public sealed class ChecklistItem
     public int MatterId { get; set; }
     public int SortOrder { get; set; }
     public required string Text { get; set; }
+}
+
+/// <summary>How matter names are compared: "Dowód  osobisty" and "dowód osobisty" are one name.</summary>
+public static class MatterNames
+{
+    public static string Key(string name) => PlainText.Tidy(name).ToLower(System.Globalization.CultureInfo.GetCultureInfo("pl-PL"));
 }

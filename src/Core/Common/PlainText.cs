@@ -11,7 +11,11 @@ namespace MobilnyUrzednik.Core.Common;
 /// </summary>
 public static partial class PlainText
 {
-    /// <summary>Trims, joins runs of spaces, normalises to NFC and turns line breaks into "\n".</summary>
+    /// <summary>
+    /// Trims, joins runs of spaces, normalises to NFC, turns line breaks into "\n" and drops Unicode's bidirectional
+    /// controls (U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F, U+061C): invisible, never typed by a resident,
+    /// and able to show a name, an address or a note reversed to staff (U+202E). Every text a form stores passes here.
+    /// </summary>
     public static string Tidy(string? input, bool multiline = false)
     {
         if (string.IsNullOrEmpty(input))
@@ -19,7 +23,7 @@ public static partial class PlainText
             return string.Empty;
         }
 
-        var text = input.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var text = BidiControls().Replace(input, string.Empty).Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         if (!multiline)
         {
             text = text.Replace('\n', ' ');
@@ -33,9 +37,10 @@ public static partial class PlainText
     /// <summary>Number of characters as a person counts them (an emoji or "ą" counts once).</summary>
     public static int Length(string text) => new StringInfo(text).LengthInTextElements;
 
-    /// <summary>True when the text has an HTML/XML tag or a control character: never something a resident means.</summary>
+    /// <summary>True when the text has an HTML/XML tag, a control character or a bidirectional control (for text that
+    /// is checked without <see cref="Tidy"/>, such as an e-mail address): never something a resident means.</summary>
     public static bool HasMarkupOrControl(string text) =>
-        Tag().IsMatch(text) || text.Any(c => char.IsControl(c) && c != '\n' && c != '\t');
+        Tag().IsMatch(text) || text.Any(c => char.IsControl(c) && c != '\n' && c != '\t') || BidiControls().IsMatch(text);
 
     /// <summary>
     /// The stricter rule for what staff write for residents to read (notes, reasons, settings, catalogue text): no angle
@@ -74,6 +79,9 @@ public static partial class PlainText
 
     [GeneratedRegex(@"[ \t\u00A0\u2000-\u200B\u202F\u205F\u3000]+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]")]
+    private static partial Regex BidiControls();
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankLines();

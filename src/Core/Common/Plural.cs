@@ -10,6 +10,9 @@ namespace MobilnyUrzednik.Core.Common;
 /// </summary>
 public static class Plural
 {
+    /// <summary>Polish, the language of the staff pages (which say counts in Polish whatever the browser asks for).</summary>
+    public static CultureInfo Polish { get; } = CultureInfo.GetCultureInfo("pl-PL");
+
     /// <summary>The grammatical number a count takes.</summary>
     public enum Form
     {

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Municipalities;
@@ -11,7 +13,7 @@ using MobilnyUrzednik.Core.Visits;
 namespace MobilnyUrzednik.Core.Data;
 
 /// <summary>The one database of the service: both apps share it, staff accounts (Identity) included.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<StaffUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<MunicipalitySettings> Municipalities => Set<MunicipalitySettings>();
     public DbSet<Matter> Matters => Set<Matter>();
@@ -24,12 +26,33 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationSubscription> Subscriptions => Set<NotificationSubscription>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    /// <summary>The data-protection key ring (sign-in and device cookies survive restarts and are shared by nodes).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+    public DbSet<SignInLimit> SignInLimits => Set<SignInLimit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
 
         modelBuilder.Entity<StaffUser>(e => e.Property(u => u.DisplayName).HasMaxLength(100));
+
+        modelBuilder.Entity<StaffSession>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(64);
+            e.Property(s => s.UserId).HasMaxLength(450);
+            e.HasIndex(s => s.UserId);
+            e.HasIndex(s => s.StartedAt);
+        });
+
+        modelBuilder.Entity<SignInLimit>(e =>
+        {
+            e.HasKey(l => l.Key);
+            e.Property(l => l.Key).HasMaxLength(80);
+            e.Property(l => l.Failures).IsConcurrencyToken();
+        });
 
         modelBuilder.Entity<Visit>(e =>
         {
@@ -42,6 +65,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(v => new { v.ClerkId, v.Date });
             e.HasIndex(v => new { v.Date, v.State });
             e.Ignore(v => v.IsActive);
+            e.Ignore(v => v.SeriesKey);
+            e.HasIndex(v => v.SeriesId);
+            e.Property(v => v.OutcomeBy).HasMaxLength(200);
+            e.Property(v => v.OutcomeKey).HasMaxLength(64);
+            e.HasIndex(v => v.OutcomeKey).IsUnique();
+            e.Property(v => v.OutcomeChannel).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.OutcomeReference).HasMaxLength(100);
+            e.Property(v => v.NotHeldReason).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.NextStep).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.OutcomeNote).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<CalendarFeed>(e =>
+        {
+            e.Property(f => f.TokenHash).HasMaxLength(64);
+            e.HasIndex(f => f.TokenHash).IsUnique();
+            e.HasIndex(f => f.ClerkId).IsUnique();
+            e.HasOne<StaffUser>().WithMany().HasForeignKey(f => f.ClerkId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>
@@ -49,6 +90,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.ToTable("Outbox");
             e.HasIndex(m => m.Key).IsUnique();
             e.Property(m => m.Key).HasMaxLength(100);
+            e.HasIndex(m => m.DedupeKey).IsUnique();
+            e.Property(m => m.DedupeKey).HasMaxLength(100);
             e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
             e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
@@ -68,11 +111,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.HasIndex(s => s.Token).IsUnique();
             e.Property(s => s.Token).HasMaxLength(32);
+            e.HasIndex(s => s.RemovalToken).IsUnique();
+            e.HasIndex(s => s.SignUpKey).IsUnique();
+            e.Property(s => s.SignUpKey).HasMaxLength(300);
+            e.Property(s => s.RemovalToken).HasMaxLength(32);
+            e.HasIndex(s => new { s.Address, s.CreatedAt });
             e.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
             e.Property(s => s.Address).HasMaxLength(RequestJourney.EmailMaxLength);
             e.HasIndex(s => new { s.VisitRequestId, s.Channel, s.Address });
             e.HasOne(s => s.Request).WithMany(r => r.Subscriptions).HasForeignKey(s => s.VisitRequestId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(s => s.IsActive);
+            e.Ignore(s => s.ReceivesNews);
         });
 
         modelBuilder.Entity<ClerkWorkingHours>(e =>
@@ -109,7 +158,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(m => m.Email).HasMaxLength(254);
             e.Property(m => m.PhoneHours).HasMaxLength(200);
             e.Property(m => m.CoordinatorName).HasMaxLength(200);
-            e.Property(m => m.WebsiteUrl).HasMaxLength(300);
             e.Property(m => m.DataProtectionOfficerEmail).HasMaxLength(254);
             e.Property(m => m.AccessibilityContactName).HasMaxLength(200);
             e.Property(m => m.BuildingAccessibility).HasMaxLength(4000);
@@ -118,6 +166,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         modelBuilder.Entity<Matter>(e =>
         {
             e.HasIndex(s => s.Slug).IsUnique();
+            e.HasIndex(s => s.NameKey).IsUnique();
+            e.Property(s => s.NameKey).HasMaxLength(200);
             e.Property(s => s.Slug).HasMaxLength(80);
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.Description).HasMaxLength(1000);
@@ -128,6 +178,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         modelBuilder.Entity<VisitRequest>(e =>
         {
             e.HasIndex(r => r.TrackingCode).IsUnique();
+            e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => r.SubmissionKey).IsUnique();
             e.HasIndex(r => new { r.Status, r.CreatedAt });
             e.HasIndex(r => r.CreatedAt);
@@ -177,15 +228,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(d => d.UpdatedAt);
         });
 
-        // SQLite cannot order or compare DateTimeOffset natively; store as UTC ticks.
-        if (Database.IsSqlite())
+        // Every instant is stored in UTC on both engines (Npgsql refuses other offsets; SQLite's binary form orders by
+        // the clock ticks it is given, so mixed offsets would sort wrongly). SQLite cannot order or compare
+        // DateTimeOffset natively, so there it is stored as a number.
+        var toUtc = new ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+        ValueConverter converter = Database.IsSqlite() ? toUtc.ComposeWith(new DateTimeOffsetToBinaryConverter()) : toUtc;
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
-            foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
             {
-                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
-                {
-                    property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
-                }
+                property.SetValueConverter(converter);
             }
         }
     }
@@ -209,6 +261,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         foreach (var entry in ChangeTracker.Entries<VisitRequest>().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             entry.Entity.ResidentNameSearch = entry.Entity.ResidentName.ToLowerInvariant();
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Matter>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.NameKey = MatterNames.Key(entry.Entity.Name);
         }
 
         if (ChangeTracker.Entries<RequestHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))

@@ -25,7 +25,6 @@ public static class DemoData
                 Email = "mobilny.urzednik@przykladowo.example.pl",
                 PhoneHours = "od poniedziałku do piątku, 7:30–15:30",
                 CoordinatorName = "Anna Kowalska",
-                WebsiteUrl = "https://mobilny.przykladowo.example.pl",
                 DataProtectionOfficerEmail = "iod@przykladowo.example.pl",
                 StatementPublishedOn = new DateOnly(2026, 11, 2),
                 StatementUpdatedOn = new DateOnly(2026, 11, 22),
@@ -40,6 +39,18 @@ public static class DemoData
         if (!await db.Matters.AnyAsync(ct))
         {
             db.Matters.AddRange(Catalogue());
+        }
+        else
+        {
+            // A catalogue from before the comparison key existed was keyed by the database's own lower(), which folds
+            // only ASCII on SQLite: re-key with the app's Polish rule (a no-op once done).
+            foreach (var matter in await db.Matters.ToListAsync(ct))
+            {
+                if (matter.NameKey != MatterNames.Key(matter.Name))
+                {
+                    db.Entry(matter).Property(m => m.NameKey).IsModified = true;
+                }
+            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -95,6 +95,8 @@ public static class DictationEndpoints
                     return Refuse(StatusCodes.Status415UnsupportedMediaType, "WrongFormat");
                 case WavProblem.Empty:
                     return Refuse(StatusCodes.Status422UnprocessableEntity, "NoSpeech");
+                case WavProblem.Damaged:
+                    return Refuse(StatusCodes.Status400BadRequest, "Damaged");
             }
 
             if (audio!.Duration > TimeSpan.FromSeconds(options.MaxSeconds) + TimeSpan.FromMilliseconds(500))
@@ -140,14 +142,22 @@ public static class DictationEndpoints
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        try
         {
-            if (buffer.Length + read > limit)
+            while ((read = await body.ReadAsync(chunk, ct)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's body limit (Abuse, set to the same size) was reached first.
+            return null;
         }
 
         return buffer.ToArray();

@@ -9,6 +9,9 @@ public enum WavProblem
     NotWav,
     WrongFormat,
     Empty,
+
+    /// <summary>A RIFF/WAVE file whose chunk sizes do not fit the file (cut short, or crafted).</summary>
+    Damaged,
 }
 
 /// <summary>
@@ -95,12 +98,15 @@ public sealed class WavAudio
                 return WavProblem.None;
             }
 
-            if (size > int.MaxValue - body)
+            // In long arithmetic: a size near 4 GiB (crafted, or a broken recorder) must neither wrap around nor
+            // point outside the file.
+            var next = (long)body + size + (size % 2);
+            if (next > span.Length)
             {
-                return WavProblem.NotWav;
+                return WavProblem.Damaged;
             }
 
-            position = body + (int)size + (int)(size % 2);
+            position = (int)next;
         }
 
         return formatSeen && !formatOk ? WavProblem.WrongFormat : WavProblem.NotWav;

@@ -24,9 +24,6 @@ public sealed class MunicipalitySettings
 
     public required string CoordinatorName { get; set; }
 
-    /// <summary>Public address of the site, used in the accessibility statement.</summary>
-    public required string WebsiteUrl { get; set; }
-
     /// <summary>Data protection officer's e-mail, named in the privacy notice.</summary>
     public required string DataProtectionOfficerEmail { get; set; }
 
@@ -42,6 +39,12 @@ public sealed class MunicipalitySettings
 
     /// <summary>Length of a visit's time window offered when booking, in minutes.</summary>
     public int VisitWindowMinutes { get; set; } = 120;
+
+    /// <summary>
+    /// Minutes a clerk needs to travel between two visits at different addresses: no window is offered or booked that
+    /// starts sooner than this after another of the clerk's visits ends (or ends later than this before one starts).
+    /// </summary>
+    public int TravelBufferMinutes { get; set; } = 30;
 
     /// <summary>Person responsible for accessibility questions, named in the statement.</summary>
     public required string AccessibilityContactName { get; set; }

@@ -20,7 +20,8 @@ public sealed record CallListItem(
     DateTimeOffset CreatedAt,
     int Attempts,
     string? LastError,
-    string? CallPhone);
+    string? CallPhone,
+    string Key);
 
 /// <summary>
 /// The staff's call list: messages that wait for a person because no gateway is configured for their channel (the
@@ -55,16 +56,23 @@ public sealed class CallList(IDbContextFactory<AppDbContext> dbFactory, AuditLog
                 m.CreatedAt,
                 m.Attempts,
                 m.LastError,
+                m.Key,
                 Relation = m.Request == null ? (SubmitterRelation?)null : m.Request.SubmitterRelation,
                 ResidentPhone = m.Request == null ? null : m.Request.ResidentPhone,
                 SubmitterPhone = m.Request == null ? null : m.Request.SubmitterPhone,
             })
             .ToListAsync(ct);
-        await audit.RecordAsync(actor, AuditActions.MessagesRead, "messages", rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        // One entry per request shown (a message with no request, e.g. to a follower, by its own id).
+        await audit.RecordReadsAsync(
+            actor,
+            AuditActions.MessagesRead,
+            rows.Select(r => r.VisitRequestId is { } id ? AuditLog.RequestSubject(id) : "message:" + r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ct: ct);
         return [.. rows.Select(r => new CallListItem(
             r.Id, r.VisitRequestId, r.Code, r.Kind, r.Channel, r.Recipient, r.Subject, r.Body, r.State, r.CreatedAt, r.Attempts, r.LastError,
             // An SMS that could not go can be read out to the same number; otherwise the request's contact phone.
-            r.Channel == NotificationChannel.Sms ? r.Recipient : r.Relation == SubmitterRelation.Self ? r.ResidentPhone : r.SubmitterPhone ?? r.ResidentPhone))];
+            r.Channel == NotificationChannel.Sms ? r.Recipient : r.Relation == SubmitterRelation.Self ? r.ResidentPhone : r.SubmitterPhone ?? r.ResidentPhone,
+            r.Key))];
     }
 
     /// <summary>Marks a message passed on by hand (phone call, letter). False when it is no longer on the list.</summary>
@@ -95,6 +103,12 @@ public sealed class CallList(IDbContextFactory<AppDbContext> dbFactory, AuditLog
         if (message is null)
         {
             return false;
+        }
+
+        // The gateway refuses the old key for good; sending again was staff's decision after checking its panel.
+        if (message.LastError == SmsApiTransport.DuplicateError)
+        {
+            message.Key = NotificationOutbox.NewKey();
         }
 
         message.State = OutboxState.Pending;

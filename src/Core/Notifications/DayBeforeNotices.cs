@@ -10,8 +10,8 @@ namespace MobilnyUrzednik.Core.Notifications;
 /// <summary>
 /// The day-before confirmation, sent by itself: on the working day before each visit (Warsaw time; after a Friday
 /// comes Monday, before a holiday the day before it), between <see cref="NotificationOptions.DayBeforeFrom"/> and
-/// <see cref="NotificationOptions.DayBeforeUntil"/>, every follower of the request gets the day, the window, the
-/// clerk's name and the one-time word the clerk will say at the door. A visit booked too late for that (on its own day
+/// <see cref="NotificationOptions.DayBeforeUntil"/>, every follower of the request gets the day, the window and the
+/// clerk's name, and the request's own contacts (only they) the one-time door word the clerk will say at the door. A visit booked too late for that (on its own day
 /// or after the hours on the day before) gets it on its own day, before it starts. Each visit's notice is queued once
 /// per follower whatever runs the job (the key is unique in the database).
 /// </summary>
@@ -42,14 +42,16 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
         foreach (var visit in visits.Where(v => IsDue(v, today, time)))
         {
             var request = visit.Request!;
-            var followers = request.Subscriptions.Where(s => s.IsActive).ToList();
+            // Whoever gets news; the door word goes only to the request's own contacts (NotificationOutbox keeps that rule).
+            var followers = request.Subscriptions.Where(s => s.ReceivesNews).ToList();
             if (followers.Count == 0)
             {
                 continue;
             }
 
             var keys = followers.Select(s => NotificationOutbox.DayBeforeKey(visit.Id, s.Id)).ToList();
-            var done = await db.Outbox.Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct);
+            // Notices queued before the dedupe key existed carried it as their gateway key.
+            var done = await db.Outbox.Where(m => keys.Contains(m.DedupeKey!) || keys.Contains(m.Key)).Select(m => m.DedupeKey ?? m.Key).ToListAsync(ct);
             var due = followers.Where(s => !done.Contains(NotificationOutbox.DayBeforeKey(visit.Id, s.Id))).ToList();
             if (due.Count == 0)
             {
@@ -60,7 +62,7 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
             visit.DoorWord ??= DoorWords.Next();
             foreach (var follower in due)
             {
-                await outbox.QueueForAsync(db, request, follower, NotificationKind.DayBefore, VisitFacts.Of(visit, visit.Clerk!.DisplayName), key: NotificationOutbox.DayBeforeKey(visit.Id, follower.Id), ct: ct);
+                await outbox.QueueForAsync(db, request, follower, NotificationKind.DayBefore, VisitFacts.Of(visit, visit.Clerk!.DisplayName), dedupeKey: NotificationOutbox.DayBeforeKey(visit.Id, follower.Id), ct: ct);
             }
 
             try

@@ -32,11 +32,13 @@ public sealed record DeliveryResult(DeliveryOutcome Outcome, string? ProviderId 
     public static DeliveryResult Transient(string errorCode) => new(DeliveryOutcome.Transient, null, errorCode);
 
     public static DeliveryResult Permanent(string errorCode) => new(DeliveryOutcome.Permanent, null, errorCode);
+
+    public static DeliveryResult Unconfirmed(string errorCode) => new(DeliveryOutcome.Unconfirmed, null, errorCode);
 }
 
 public enum DeliveryOutcome
 {
-    /// <summary>The gateway accepted the message (or told us it already had it).</summary>
+    /// <summary>The gateway accepted the message and named it.</summary>
     Delivered,
 
     /// <summary>Down, busy, timed out, refused for now: try again later.</summary>
@@ -44,4 +46,10 @@ public enum DeliveryOutcome
 
     /// <summary>This message can never be delivered this way (bad number, address refused).</summary>
     Permanent,
+
+    /// <summary>
+    /// The gateway says it already has a message with this key and sends nothing, but proves no delivery: perhaps our own
+    /// earlier attempt, perhaps not (a restored database). Never counted as sent: a person checks.
+    /// </summary>
+    Unconfirmed,
 }

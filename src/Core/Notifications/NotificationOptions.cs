@@ -31,6 +31,21 @@ public sealed class NotificationOptions
     /// <summary>…until this time (no messages late in the evening).</summary>
     public TimeOnly DayBeforeUntil { get; set; } = new(20, 0);
 
+    /// <summary>
+    /// How many people may sign one phone number or e-mail address up as a follower in 24 hours, over all requests
+    /// together: each sign-up sends that address one message, so a stranger cannot flood someone's phone.
+    /// </summary>
+    public int FollowerSignUpsPerAddressPerDay { get; set; } = 3;
+
+    /// <summary>How long the link in a new follower's confirmation message works, in hours; unconfirmed, the sign-up lapses.</summary>
+    public double FollowerConfirmationHours { get; set; } = 72;
+
+    /// <summary>
+    /// The confirmation page's "Wiadomości o zmianach" form asks for the last four digits of the request's phone once the
+    /// request is older than this many minutes (the page may be open on a shared computer long after its sender left).
+    /// </summary>
+    public double FollowerFormDigitsAfterMinutes { get; set; } = 10;
+
     /// <summary>Sent messages keep their recipient and text this many days, then only that they were sent.</summary>
     public int MessageRetentionDays { get; set; } = 30;
 

@@ -80,27 +80,87 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
         }
 
         var facts = await FactsAsync(db, request, ct);
-        var messages = subscribers.Select(s => Compose(request, s, kind, facts, visit, note, key: null)).ToList();
+        var messages = subscribers.Select(s => Compose(request, s, kind, facts, visit, note, dedupeKey: null, extra: null)).ToList();
         db.Outbox.AddRange(messages);
         return messages;
     }
 
     /// <summary>
-    /// Adds one message for one subscriber. <paramref name="key"/> makes it unique (a second message with the same key
-    /// is refused by the database): the day-before job passes one derived from the visit and the subscription.
+    /// Adds one message for one subscriber. <paramref name="dedupeKey"/> makes it single in this database (a second
+    /// message with the same one is refused): the day-before job passes one made from the visit and the subscription.
     /// </summary>
-    public async Task<OutboxMessage> QueueForAsync(AppDbContext db, VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, VisitFacts? visit = null, string? note = null, string? key = null, CancellationToken ct = default)
+    public async Task<OutboxMessage> QueueForAsync(AppDbContext db, VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, VisitFacts? visit = null, string? note = null, string? dedupeKey = null, CancellationToken ct = default)
     {
-        var message = Compose(request, subscriber, kind, await FactsAsync(db, request, ct), visit, note, key);
+        var message = Compose(request, subscriber, kind, await FactsAsync(db, request, ct), visit, note, dedupeKey, extra: null);
         db.Outbox.Add(message);
         return message;
     }
 
-    /// <summary>The key of the day-before notice of one visit to one subscriber.</summary>
+    /// <summary>
+    /// Tells the request's own contacts that <paramref name="follower"/> now gets its news, with a link that removes them
+    /// in one step (the caller saves). Each own contact who gets messages is told by their channel; when none does (a
+    /// phone call was asked for, or they stopped the messages) the notice waits on the staff's call list to be passed
+    /// on. Nothing is queued when the follower is an own contact themself.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> QueueFollowerNoticeAsync(AppDbContext db, VisitRequest request, NotificationSubscription follower, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(follower);
+        if (MayHearDoorWord(request, follower) || follower.RemovalToken is null)
+        {
+            return [];
+        }
+
+        var facts = await FactsAsync(db, request, ct);
+        var extra = new Dictionary<string, string?>
+        {
+            ["kto"] = NotificationText.Render("Who_" + follower.Channel, PlainHint(follower)),
+            ["usun"] = RemovalUrl(follower.RemovalToken),
+        };
+        var contacts = (await ActiveSubscriptionsAsync(db, request, ct)).Where(s => s != follower && s.Id != follower.Id && MayHearDoorWord(request, s)).ToList();
+        var messages = contacts.Select(c => Compose(request, c, NotificationKind.FollowerAdded, facts, null, null, null, extra)).ToList();
+        if (messages.Count == 0 && StaffNotice(request, facts, extra) is { } notice)
+        {
+            messages.Add(notice);
+        }
+
+        db.Outbox.AddRange(messages);
+        return messages;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="subscription"/> may hear the door word: only the request's own contacts — the contact
+    /// chosen when it was filed, or a number or address the request itself holds (the resident's phone, the submitter's
+    /// phone, the contact e-mail, as filed or as staff keep them). Anyone else who follows gets the visit's news without it.
+    /// </summary>
+    public static bool MayHearDoorWord(VisitRequest request, NotificationSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(subscription);
+        if (subscription.IsRequestContact)
+        {
+            return true;
+        }
+
+        return subscription.Channel == NotificationChannel.Sms
+            ? subscription.Address == request.ResidentPhone || subscription.Address == request.SubmitterPhone
+            : string.Equals(subscription.Address, request.ContactEmail?.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>What keeps the day-before notice of one visit to one subscriber single in this database (never sent).</summary>
     public static string DayBeforeKey(int visitId, int subscriptionId) => $"dzien-przed-{visitId}-{subscriptionId}";
+
+    /// <summary>A message key unique for ever: 128 random bits, nothing a database numbers.</summary>
+    public static string NewKey() => Guid.NewGuid().ToString("N");
 
     /// <summary>The stop link of a subscription.</summary>
     public string StopUrl(string token) => $"{SiteUrl}/powiadomienia/stop/{token}";
+
+    /// <summary>The link a new follower opens to confirm.</summary>
+    public string ConfirmUrl(string token) => $"{SiteUrl}/powiadomienia/potwierdz/{token}";
+
+    /// <summary>The link the request's own contact opens to remove a follower.</summary>
+    public string RemovalUrl(string token) => $"{SiteUrl}/powiadomienia/usun/{token}";
 
     /// <summary>The status page for a request, with its code filled in.</summary>
     public string StatusUrl(string code) => $"{SiteUrl}/status?numer={TrackingCode.Format(code)}";
@@ -109,11 +169,12 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
 
     private static async Task<List<NotificationSubscription>> ActiveSubscriptionsAsync(AppDbContext db, VisitRequest request, CancellationToken ct)
     {
-        var list = request.Subscriptions.Where(s => s.IsActive).ToList();
+        // Only those who receive news: a follower who has not confirmed hears nothing but the request to confirm.
+        var list = request.Subscriptions.Where(s => s.ReceivesNews).ToList();
         if (request.Id != 0)
         {
             var known = list.Select(s => s.Id).Where(id => id != 0).ToHashSet();
-            list.AddRange((await db.Subscriptions.Where(s => s.VisitRequestId == request.Id && s.StoppedAt == null).OrderBy(s => s.Id).ToListAsync(ct))
+            list.AddRange((await db.Subscriptions.Where(s => s.VisitRequestId == request.Id && s.StoppedAt == null && !s.AwaitingConfirmation).OrderBy(s => s.Id).ToListAsync(ct))
                 .Where(s => !known.Contains(s.Id) && !list.Contains(s)));
         }
 
@@ -128,11 +189,14 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
         return new MessageFacts(municipality.Name, municipality.Phone, matter);
     }
 
-    private OutboxMessage Compose(VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, MessageFacts facts, VisitFacts? visit, string? note, string? key)
+    private OutboxMessage Compose(VisitRequest request, NotificationSubscription subscriber, NotificationKind kind, MessageFacts facts, VisitFacts? visit, string? note, string? dedupeKey, IReadOnlyDictionary<string, string?>? extra)
     {
         var sms = subscriber.Channel == NotificationChannel.Sms;
         var sentence = NotificationText.Sentence(note);
         var culture = NotificationText.Culture(request.Language);
+
+        // The one rule of the door word, kept where every message is written: it goes to the request's own contacts only.
+        var withWord = visit?.DoorWord is not null && MayHearDoorWord(request, subscriber);
         var values = new Dictionary<string, string?>
         {
             ["gmina"] = facts.Municipality,
@@ -145,19 +209,35 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
             ["dzien"] = visit?.Date.ToString("dddd, d MMMM yyyy", culture),
             ["okno"] = visit is null ? null : VisitText.Window(visit.Start, visit.End),
             ["urzednik"] = visit?.ClerkName,
-            ["haslo"] = visit?.DoorWord?.ToUpperInvariant(),
+            ["haslo"] = withWord ? visit!.DoorWord!.ToUpperInvariant() : null,
+            ["potwierdz"] = ConfirmUrl(subscriber.Token),
         };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
+        {
+            values[name] = value;
+        }
 
-        var bodyKey = kind == NotificationKind.Subscribed ? $"Body_Subscribed_{subscriber.Channel}" : $"Body_{kind}";
-        var body = NotificationText.Render(bodyKey, values, culture);
-        body = sms
-            ? body + " " + NotificationText.Render("Stop_Sms", values, culture)
-            : body + "\n\n" + NotificationText.Render("Stop_Email", values, culture) + "\n\n" + NotificationText.Render("Email_Footer", values, culture);
+        // The request to confirm is all a new follower gets, and it offers nothing to stop: there is nothing yet.
+        var textKey = kind switch
+        {
+            NotificationKind.Subscribed => $"Subscribed_{subscriber.Channel}",
+            NotificationKind.DayBefore when !withWord => "DayBefore_NoWord",
+            _ => kind.ToString(),
+        };
+        var body = NotificationText.Render("Body_" + textKey, values, culture);
+        body = (sms, kind) switch
+        {
+            (true, NotificationKind.Subscribed) => body,
+            (true, _) => body + " " + NotificationText.Render("Stop_Sms", values, culture),
+            (false, NotificationKind.Subscribed) => body + "\n\n" + NotificationText.Render("Email_Footer", values, culture),
+            _ => body + "\n\n" + NotificationText.Render("Stop_Email", values, culture) + "\n\n" + NotificationText.Render("Email_Footer", values, culture),
+        };
 
         var now = clock.GetUtcNow();
         return new OutboxMessage
         {
-            Key = key ?? Guid.NewGuid().ToString("N"),
+            Key = NewKey(),
+            DedupeKey = dedupeKey,
             Request = request.Id == 0 ? request : null,
             VisitRequestId = request.Id == 0 ? null : request.Id,
             VisitId = visit?.VisitId is > 0 ? visit.VisitId : null,
@@ -166,7 +246,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
             Kind = kind,
             Channel = subscriber.Channel,
             Recipient = subscriber.Address,
-            Subject = sms ? null : NotificationText.Render("Subject_" + kind, values, culture),
+            Subject = sms ? null : NotificationText.Render("Subject_" + (kind == NotificationKind.Subscribed ? "Subscribed" : textKey), values, culture),
             Body = body,
             State = OutboxState.Pending,
             CreatedAt = now,
@@ -174,7 +254,55 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
         };
     }
 
-    private static string NewToken() => RandomNumberGenerator.GetString(TokenAlphabet, 20);
+    // A hint of the follower's number or address in plain characters an SMS carries as they are (no "•"): the last
+    // three digits, or the first letter and the domain.
+    private static Dictionary<string, string?> PlainHint(NotificationSubscription follower)
+    {
+        var address = follower.Address;
+        var at = address.LastIndexOf('@');
+        return new()
+        {
+            ["koniec"] = address.Length >= 3 ? address[^3..] : address,
+            ["adres"] = at > 0 ? address[0] + "...@" + address[(at + 1)..] : "...",
+        };
+    }
+
+    // The follower notice for staff to pass on (by phone) when no own contact gets messages; null with no contact at all.
+    private OutboxMessage? StaffNotice(VisitRequest request, MessageFacts facts, IReadOnlyDictionary<string, string?> extra)
+    {
+        var (channel, recipient) = (request.ContactPhone ?? request.ResidentPhone) is { } phone
+            ? (NotificationChannel.Sms, phone)
+            : request.ContactEmail is { Length: > 0 } email ? (NotificationChannel.Email, email.Trim()) : ((NotificationChannel?)null, (string?)null);
+        if (channel is null)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string?>(extra)
+        {
+            ["gmina"] = facts.Municipality,
+            ["numer"] = TrackingCode.Format(request.TrackingCode),
+            ["telefon"] = facts.Phone,
+        };
+        var now = clock.GetUtcNow();
+        return new OutboxMessage
+        {
+            Key = NewKey(),
+            Request = request.Id == 0 ? request : null,
+            VisitRequestId = request.Id == 0 ? null : request.Id,
+            Kind = NotificationKind.FollowerAdded,
+            Channel = channel.Value,
+            Recipient = recipient!,
+            Subject = channel == NotificationChannel.Email ? NotificationText.Render("Subject_FollowerAdded", values) : null,
+            Body = NotificationText.Render("Body_FollowerAdded", values),
+            State = OutboxState.AwaitingStaff,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    /// <summary>A new stop or removal token: 20 characters from an alphabet without look-alikes.</summary>
+    internal static string NewToken() => RandomNumberGenerator.GetString(TokenAlphabet, 20);
 
     private sealed record MessageFacts(string Municipality, string Phone, string Matter);
 }

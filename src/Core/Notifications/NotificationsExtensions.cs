@@ -23,6 +23,8 @@ public static class NotificationsExtensions
                 "Notifications:MaxAttempts must be at least 1, and LeaseSeconds longer than SendTimeoutSeconds.")
             .Validate(o => o.DayBeforeFrom < o.DayBeforeUntil, "Notifications:DayBeforeFrom must be earlier than DayBeforeUntil.")
             .Validate(o => o.MessageRetentionDays >= 1, "Notifications:MessageRetentionDays must be at least 1.")
+            .Validate(o => o.FollowerSignUpsPerAddressPerDay >= 1 && o.FollowerConfirmationHours > 0 && o.FollowerFormDigitsAfterMinutes >= 0,
+                "Notifications:FollowerSignUpsPerAddressPerDay must be at least 1, FollowerConfirmationHours more than 0 and FollowerFormDigitsAfterMinutes not negative.")
             .Validate(o => o.Smtp.Port is >= 1 and <= 65535,
                 "Notifications:Smtp:Port must be the mail server's port, a number from 1 to 65535: usually 587 with StartTls, 465 with SslOnConnect.")
             .Validate(o => !o.Smtp.IsConfigured || MailboxAddress.TryParse(o.Smtp.From, out _),

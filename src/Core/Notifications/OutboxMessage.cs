@@ -10,11 +10,17 @@ public sealed class OutboxMessage
     public long Id { get; set; }
 
     /// <summary>
-    /// Unique per message: the SMS gateway's <c>idx</c> (with <c>check_idx</c>, so the gateway refuses a second copy) and
-    /// the e-mail's Message-ID. For the day-before notice it is derived from the visit and the subscription, so two runs
-    /// of the job cannot queue it twice.
+    /// Unique for ever, random, never made from ids (a database started afresh or restored hands its ids out again): the
+    /// SMS gateway's <c>idx</c> (with <c>check_idx</c>, so the gateway refuses a second copy) and the e-mail's Message-ID.
+    /// The same on every retry; staff sending a message again after the gateway's "already have it" give it a new one.
     /// </summary>
     public required string Key { get; set; }
+
+    /// <summary>
+    /// What makes the message single in this database, when it must be (the day-before notice: one per visit and
+    /// follower, whatever runs the job). Unique; never sent anywhere.
+    /// </summary>
+    public string? DedupeKey { get; set; }
 
     public int? VisitRequestId { get; set; }
     public Requests.VisitRequest? Request { get; set; }
@@ -72,8 +78,17 @@ public enum NotificationKind
     Rejected,
     Completed,
 
-    /// <summary>Sent to a new subscriber: what they will receive and how to stop it.</summary>
+    /// <summary>The clerk went but the visit did not take place.</summary>
+    VisitNotHeld,
+
+    /// <summary>The visit took place, and another one is needed.</summary>
+    AnotherVisitNeeded,
+
+    /// <summary>Sent to a new follower: the one message before they confirm, with the link to confirm.</summary>
     Subscribed,
+
+    /// <summary>To the request's own contact: someone else now follows the request, with a link that removes them.</summary>
+    FollowerAdded,
 }
 
 /// <summary>How a message travels. Stored by name.</summary>

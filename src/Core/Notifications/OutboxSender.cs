@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Visits;
 
@@ -12,7 +13,8 @@ namespace MobilnyUrzednik.Core.Notifications;
 /// crash — never work on one message at once), handed to its channel's gateway, and marked sent in its own short
 /// transaction. A gateway fault puts it back with a growing wait; after <see cref="NotificationOptions.MaxAttempts"/>
 /// attempts, or a fault that can never clear, it goes to the staff's call list. Every retry carries the message's
-/// key, so a gateway that already took it (the process died before it could write "sent") does not deliver it again.
+/// key, so a gateway that already took it (the process died before it could write "sent") does not deliver it again;
+/// its "already have it" is not taken as "sent" either (<see cref="DeliveryOutcome.Unconfirmed"/>): staff check.
 /// Logs name messages and requests by id only.
 /// </summary>
 public sealed partial class OutboxSender(
@@ -158,6 +160,12 @@ public sealed partial class OutboxSender(
                 message.LastError = Code(result.ErrorCode);
                 LogRefused(log, message.Id, message.VisitRequestId, message.Channel, message.LastError);
                 break;
+            case DeliveryOutcome.Unconfirmed:
+                // Perhaps sent, perhaps not: "sent" is written only on proof, so a person looks in the gateway's panel.
+                message.State = OutboxState.Failed;
+                message.LastError = Code(result.ErrorCode);
+                LogUnconfirmed(log, message.Id, message.VisitRequestId, message.Channel, message.LastError);
+                break;
             default:
                 message.LastError = Code(result.ErrorCode);
                 if (message.Attempts >= o.MaxAttempts)
@@ -202,7 +210,7 @@ public sealed partial class OutboxSender(
         }
 
         var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.DevelopmentFolder));
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         var lines = new List<string> { $"Do: {message.Recipient}", $"Kanał: {message.Channel}" };
         if (message.Subject is not null)
         {
@@ -211,7 +219,7 @@ public sealed partial class OutboxSender(
 
         lines.Add(string.Empty);
         lines.Add(message.Body);
-        await File.WriteAllLinesAsync(Path.Combine(folder, $"{message.Id:D6}-{message.Kind}-{message.Channel}.txt".ToLowerInvariant()), lines);
+        await PrivateFiles.WriteAllLinesAsync(Path.Combine(folder, $"{message.Id:D6}-{message.Kind}-{message.Channel}.txt".ToLowerInvariant()), lines);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} of request {RequestId} sent by {Channel} (attempt {Attempt})")]
@@ -225,6 +233,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} of request {RequestId}: the {Channel} gateway refused it for good ({Error}); left on the staff's call list")]
     private static partial void LogRefused(ILogger logger, long messageId, int? requestId, NotificationChannel channel, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of request {RequestId}: the {Channel} gateway says it already has a message with this key ({Error}) but confirms no delivery; left on the staff's call list")]
+    private static partial void LogUnconfirmed(ILogger logger, long messageId, int? requestId, NotificationChannel channel, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} of request {RequestId}: no {Channel} gateway configured; left on the staff's call list")]
     private static partial void LogAwaitingStaff(ILogger logger, long messageId, int? requestId, NotificationChannel channel);

@@ -9,7 +9,10 @@ namespace MobilnyUrzednik.Core.Notifications;
 /// <summary>
 /// SMS through SMSAPI.pl's HTTP API (<see cref="SmsOptions"/>): <c>POST {BaseUrl}sms.do</c> with a bearer token and a
 /// form. Every message carries its key as <c>idx</c> with <c>check_idx=1</c>, so the gateway refuses (error 53) a second
-/// message with the same key for 24 hours: a retry after a crash or a lost answer is safe, and error 53 means delivered.
+/// message with the same key for 24 hours: a retry after a crash or a lost answer never sends it twice. Error 53 is not
+/// taken as delivery: the answer names no message, and the API has no look-up by idx that could confirm it (a restored
+/// database may hold as waiting a message the gateway took before the restore, or never took), so it is
+/// <see cref="DeliveryOutcome.Unconfirmed"/> and a person checks the gateway's panel.
 /// A typed <see cref="HttpClient"/> without its own time-out: the caller's token is the time limit. Logs nothing.
 /// </summary>
 /// <remarks>
@@ -19,6 +22,9 @@ namespace MobilnyUrzednik.Core.Notifications;
 /// </remarks>
 public sealed class SmsApiTransport(HttpClient http, IOptions<NotificationOptions> options) : IMessageTransport
 {
+    /// <summary>The error code of the gateway's answer "a message with this idx is already there" (SMSAPI error 53).</summary>
+    public const string DuplicateError = "smsapi-53";
+
     /// <inheritdoc />
     public NotificationChannel Channel => NotificationChannel.Sms;
 
@@ -147,8 +153,8 @@ public sealed class SmsApiTransport(HttpClient http, IOptions<NotificationOption
         var code = $"smsapi-{number.ToString(CultureInfo.InvariantCulture)}";
         return number switch
         {
-            // A message with this idx is already there: the earlier attempt went through.
-            53 => DeliveryResult.Delivered(),
+            // A message with this idx is already there — says the gateway, and nothing more. Not proof of delivery.
+            53 => DeliveryResult.Unconfirmed(DuplicateError),
 
             // No valid number (13, 33) or a message the gateway will never take (11 empty or too long, 12 bad content).
             11 or 12 or 13 or 33 => DeliveryResult.Permanent(code),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Requests;
@@ -39,7 +40,7 @@ public sealed record InboxQuery
 /// <summary>One line of the inbox.</summary>
 public sealed record InboxRow(
     int Id, string TrackingCode, DateTimeOffset CreatedAt, RequestStatus Status, string MatterName,
-    RequestChannel Channel, string ResidentName, string Town, bool Overdue, DateOnly? VisitDate);
+    RequestChannel Channel, string ResidentName, string Town, bool Overdue, DateOnly? VisitDate, bool NewVisitNeeded = false);
 
 /// <summary>A page of the inbox and where it sits in the whole.</summary>
 public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageCount);
@@ -47,18 +48,26 @@ public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total, int Pa
 /// <summary>
 /// The office's list of requests: filters, search, sorting and paging, all in SQL with only the shown
 /// columns, so it stays quick with tens of thousands of requests. A request still open with no visit booked
-/// after the municipality's number of working days is overdue.
+/// after the municipality's number of working days is overdue. Every page shown writes
+/// <see cref="AuditActions.InboxRead"/> for each request on it (names and towns are personal data); the search words never.
 /// </summary>
-public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
     public const int PageSize = 25;
 
     private static readonly RequestStatus[] Open = [RequestStatus.Submitted, RequestStatus.InReview, RequestStatus.NeedsInformation];
 
-    public async Task<InboxResult> QueryAsync(StaffActor actor, InboxQuery query, CancellationToken ct = default)
+    /// <summary>How many requests match, reading none of them (no name is shown, so there is nothing to audit).</summary>
+    public async Task<int> CountAsync(StaffActor actor, InboxQuery query, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ViewInbox);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (requests, _) = await FilterAsync(db, query, ct);
+        return await requests.CountAsync(ct);
+    }
+
+    private async Task<(IQueryable<VisitRequest> Requests, DateTimeOffset OverdueBefore)> FilterAsync(AppDbContext db, InboxQuery query, CancellationToken ct)
+    {
         var overdueDays = await db.Municipalities.Select(m => (int?)m.OverdueAfterWorkingDays).FirstOrDefaultAsync(ct) ?? 5;
         var overdueBefore = WarsawTime.StartOfDay(WorkingDays.Add(WarsawTime.Today(clock), -overdueDays));
 
@@ -111,6 +120,14 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
                 && !r.Visits.Any(v => v.State == VisitState.Booked || v.State == VisitState.Confirmed));
         }
 
+        return (requests, overdueBefore);
+    }
+
+    public async Task<InboxResult> QueryAsync(StaffActor actor, InboxQuery query, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ViewInbox);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (requests, overdueBefore) = await FilterAsync(db, query, ct);
         var total = await requests.CountAsync(ct);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
@@ -135,12 +152,16 @@ public sealed class Inbox(IDbContextFactory<AppDbContext> dbFactory, TimeProvide
                 r.Town,
                 Visit = r.Visits.Where(v => v.State == VisitState.Booked || v.State == VisitState.Confirmed)
                     .OrderBy(v => v.Date).Select(v => (DateOnly?)v.Date).FirstOrDefault(),
+                Returned = r.Visits.Any(v => v.State == VisitState.NotHeld || (v.State == VisitState.Completed && v.AnotherVisitNeeded)),
             })
             .ToListAsync(ct);
 
+        await audit.RecordReadsAsync(actor, AuditActions.InboxRead, rows.Select(r => AuditLog.RequestSubject(r.Id)), ct: ct);
         return new InboxResult(
             [.. rows.Select(r => new InboxRow(r.Id, r.TrackingCode, r.CreatedAt, r.Status, r.MatterName, r.Channel, r.ResidentName, r.Town,
-                Open.Contains(r.Status) && r.Visit is null && r.CreatedAt < overdueBefore, r.Visit))],
+                Open.Contains(r.Status) && r.Visit is null && r.CreatedAt < overdueBefore, r.Visit,
+                // Back from a visit that did not take place (or needs another): the coordinator books a new one.
+                Open.Contains(r.Status) && r.Visit is null && r.Returned))],
             total, page, pageCount);
     }
 }

@@ -28,6 +28,18 @@ public sealed class CompletionForm
 }
 
 /// <summary>
+/// A request as the staff member saw it: its id and, from a page, the <see cref="VisitRequest.Version"/> it showed. A
+/// change made from a page that shows an older version is refused ("Request_Changed"), so a coordinator never acts on
+/// a state someone else has just changed. A plain id (no version) skips that check.
+/// </summary>
+public readonly record struct RequestRef(int Id, int? SeenVersion)
+{
+    public static implicit operator RequestRef(int id) => new(id, null);
+
+    public static RequestRef FromInt32(int id) => new(id, null);
+}
+
+/// <summary>
 /// The changes staff make to a request. Each one: demands <see cref="StaffPermission.ChangeRequest"/>, is
 /// refused when the lifecycle does not allow it, checks what was typed (nothing changes when anything is
 /// wrong), and writes the history entry (with the note the resident sees on /status) and an audit record in
@@ -38,25 +50,25 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
     public const int NoteMaxLength = 2000;
     public const int ReferenceMaxLength = 100;
 
-    public Task<IReadOnlyList<AnswerError>> TakeIntoReviewAsync(StaffActor actor, int requestId, string? note, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<AnswerError>> TakeIntoReviewAsync(StaffActor actor, RequestRef requestId, string? note, CancellationToken ct = default) =>
         MoveAsync(actor, requestId, RequestStatus.InReview, "ReviewNote", note, required: false, ct);
 
     /// <summary>Asks the resident for information; the message is what they read on /status.</summary>
-    public Task<IReadOnlyList<AnswerError>> AskForInformationAsync(StaffActor actor, int requestId, string? message, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<AnswerError>> AskForInformationAsync(StaffActor actor, RequestRef requestId, string? message, CancellationToken ct = default) =>
         MoveAsync(actor, requestId, RequestStatus.NeedsInformation, "InfoMessage", message, required: true, ct);
 
     /// <summary>Back to review once the resident has answered.</summary>
-    public Task<IReadOnlyList<AnswerError>> ResumeReviewAsync(StaffActor actor, int requestId, string? note, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<AnswerError>> ResumeReviewAsync(StaffActor actor, RequestRef requestId, string? note, CancellationToken ct = default) =>
         MoveAsync(actor, requestId, RequestStatus.InReview, "ResumeNote", note, required: false, ct);
 
-    public Task<IReadOnlyList<AnswerError>> CancelAsync(StaffActor actor, int requestId, string? reason, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<AnswerError>> CancelAsync(StaffActor actor, RequestRef requestId, string? reason, CancellationToken ct = default) =>
         MoveAsync(actor, requestId, RequestStatus.Cancelled, "CancelReason", reason, required: true, ct);
 
-    public Task<IReadOnlyList<AnswerError>> RejectAsync(StaffActor actor, int requestId, string? reason, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<AnswerError>> RejectAsync(StaffActor actor, RequestRef requestId, string? reason, CancellationToken ct = default) =>
         MoveAsync(actor, requestId, RequestStatus.Rejected, "RejectReason", reason, required: true, ct);
 
     /// <summary>Completes the request with the visit's outcome; the active visit is marked completed.</summary>
-    public async Task<IReadOnlyList<AnswerError>> CompleteAsync(StaffActor actor, int requestId, CompletionForm form, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AnswerError>> CompleteAsync(StaffActor actor, RequestRef request, CompletionForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ChangeRequest);
         var errors = new List<AnswerError>();
@@ -74,36 +86,52 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             return errors;
         }
 
+        var requestId = request.Id;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null)
+        var stored = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (Changed(stored, request) is { } problem)
         {
-            return [new("Status", "Request_NotFound")];
+            return problem;
         }
 
-        if (!RequestLifecycle.CanMove(request.Status, RequestStatus.Completed))
+        if (!RequestLifecycle.CanMove(stored!.Status, RequestStatus.Completed))
         {
-            return [new("Status", "Status_NotAllowed", request.Status)];
+            return [new("Status", "Status_NotAllowed", stored.Status)];
         }
 
-        var from = request.Status;
-        request.MoveTo(RequestStatus.Completed, actor.DisplayName, publicNote.Length == 0 ? null : publicNote, clock.GetUtcNow());
-        request.OutcomeChannel = channel;
-        request.OutcomeReference = reference.Length == 0 ? null : reference;
-        request.OutcomeNote = note.Length == 0 ? null : note;
-        request.AnotherVisitNeeded = form.AnotherVisitNeeded;
-        foreach (var visit in request.Visits.Where(v => v.IsActive))
+        // A visit is recorded as held only once it has begun: the calendar and the resident must never read that a
+        // visit took place before its time.
+        var now = clock.GetUtcNow();
+        if (stored.Visits.Where(v => v.IsActive).OrderBy(v => v.Date).ThenBy(v => v.Start).FirstOrDefault() is { } pending
+            && now < VisitOutcomes.StartsAt(pending.Date, pending.Start))
+        {
+            return [new("Status", "Complete_NotStarted", VisitText.Day(pending.Date), VisitText.Time(pending.Start))];
+        }
+
+        var from = stored.Status;
+        stored.MoveTo(RequestStatus.Completed, actor.DisplayName, publicNote.Length == 0 ? null : publicNote, now);
+        stored.OutcomeChannel = channel;
+        stored.OutcomeReference = reference.Length == 0 ? null : reference;
+        stored.OutcomeNote = note.Length == 0 ? null : note;
+        stored.AnotherVisitNeeded = form.AnotherVisitNeeded;
+        foreach (var visit in stored.Visits.Where(v => v.IsActive))
         {
             visit.State = VisitState.Completed;
+            visit.Sequence++;
+            visit.OutcomeAt = now;
+            visit.OutcomeBy = actor.DisplayName;
+            visit.OutcomeChannel = channel;
+            visit.OutcomeReference = stored.OutcomeReference;
+            visit.AnotherVisitNeeded = form.AnotherVisitNeeded;
+            visit.OutcomeNote = stored.OutcomeNote;
         }
 
-        await outbox.QueueAsync(db, request, NotificationKind.Completed, note: publicNote, ct: ct);
+        await outbox.QueueAsync(db, stored, NotificationKind.Completed, note: publicNote, ct: ct);
         audit.Add(db, actor, AuditActions.RequestChanged, AuditLog.RequestSubject(requestId), $"{from} → {RequestStatus.Completed}");
-        await db.SaveChangesAsync(ct);
-        return [];
+        return await SaveAsync(db, ct);
     }
 
-    private async Task<IReadOnlyList<AnswerError>> MoveAsync(StaffActor actor, int requestId, RequestStatus to, string field, string? note, bool required, CancellationToken ct)
+    private async Task<IReadOnlyList<AnswerError>> MoveAsync(StaffActor actor, RequestRef target, RequestStatus to, string field, string? note, bool required, CancellationToken ct)
     {
         actor.Demand(StaffPermission.ChangeRequest);
         var errors = new List<AnswerError>();
@@ -113,14 +141,15 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             return errors;
         }
 
+        var requestId = target.Id;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null)
+        if (Changed(request, target) is { } problem)
         {
-            return [new("Status", "Request_NotFound")];
+            return problem;
         }
 
-        if (!RequestLifecycle.CanMove(request.Status, to))
+        if (!RequestLifecycle.CanMove(request!.Status, to))
         {
             return [new("Status", "Status_NotAllowed", request.Status)];
         }
@@ -132,6 +161,7 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
             foreach (var visit in request.Visits.Where(v => v.IsActive))
             {
                 visit.State = VisitState.Cancelled;
+                visit.Sequence++;
             }
         }
 
@@ -149,8 +179,28 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
         }
 
         audit.Add(db, actor, AuditActions.RequestChanged, AuditLog.RequestSubject(requestId), $"{from} → {to}");
-        await db.SaveChangesAsync(ct);
-        return [];
+        return await SaveAsync(db, ct);
+    }
+
+    // Missing, or changed since the page showed it.
+    private static IReadOnlyList<AnswerError>? Changed(VisitRequest? stored, RequestRef seen) =>
+        stored is null ? [new("Status", "Request_NotFound")]
+        : seen.SeenVersion is { } version && version != stored.Version ? [new("Status", "Request_Changed")]
+        : null;
+
+    // The version token makes a save over someone else's change at the same moment fail as a whole (no history entry,
+    // no message, no audit record), on either engine; the staff member is told and sees the new state.
+    private static async Task<IReadOnlyList<AnswerError>> SaveAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return [];
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [new("Status", "Request_Changed")];
+        }
     }
 
     /// <summary>Tidies a note and adds "{field}_Required", "{field}_TooLong" (max, actual) or "{field}_Markup" when it is wrong.</summary>

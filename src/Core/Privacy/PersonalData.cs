@@ -152,12 +152,20 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
                 ["godziny"] = VisitText.Window(v.Start, v.End),
                 ["urzednik"] = v.Clerk?.DisplayName,
                 ["stan"] = v.State.ToString(),
+                ["wynikZapisano"] = v.OutcomeAt is { } outcomeAt ? Local(outcomeAt) : null,
+                ["sposobZlozenia"] = v.OutcomeChannel?.ToString(),
+                ["numerUpo"] = v.OutcomeReference,
+                ["powodNieodbycia"] = v.NotHeldReason?.ToString(),
+                ["notatkaUrzednika"] = v.OutcomeNote,
             }).ToList(),
             ["powiadomienia"] = r.Subscriptions.Select(s => new Dictionary<string, object?>
             {
                 ["kanal"] = s.Channel.ToString(),
                 ["adres"] = s.Address,
                 ["odKiedy"] = Local(s.CreatedAt),
+                ["kontaktZeZgloszenia"] = s.IsRequestContact,
+                ["czekaNaPotwierdzenie"] = s.AwaitingConfirmation,
+                ["potwierdzone"] = s.ConfirmedAt is { } confirmed ? Local(confirmed) : null,
                 ["wylaczone"] = s.StoppedAt is { } stopped ? Local(stopped) : null,
             }).ToList(),
             ["wiadomosci"] = messages.Select(m => new Dictionary<string, object?>
@@ -186,7 +194,10 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
     {
         actor.Demand(StaffPermission.ManagePersonalData);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Under the request's lock: a second erasure, the retention job or a booking at the same moment waits, and
+        // then finds the request already anonymised ("Erase_Already") instead of racing it.
+        await using var tx = await db.BeginLockedAsync($"request:{requestId}", ct);
         var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {
@@ -214,6 +225,7 @@ public sealed class PersonalData(IDbContextFactory<AppDbContext> dbFactory, Requ
             foreach (var visit in request.Visits.Where(v => v.IsActive))
             {
                 visit.State = VisitState.Cancelled;
+                visit.Sequence++;
             }
 
             await db.SaveChangesAsync(ct);

@@ -31,7 +31,7 @@ public sealed class RequestAnonymiser(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<bool> AnonymiseAsync(StaffActor actor, int requestId, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginLockedAsync($"request:{requestId}", ct);
         var done = await AnonymiseInAsync(db, actor, requestId, reason, ct);
         await tx.CommitAsync(ct);
         return done;
@@ -65,11 +65,15 @@ public sealed class RequestAnonymiser(IDbContextFactory<AppDbContext> dbFactory,
         audit.Add(db, actor, AuditActions.RequestAnonymised, AuditLog.RequestSubject(requestId), reason);
         await db.SaveChangesAsync(ct);
 
-        // Bulk statements: the history's notes (the only update its trigger lets through), the door words, the followers,
+        // Bulk statements: the history's notes (the only update its trigger lets through), the visits' door words and outcome
+        // notes, the followers,
         // and the messages' addresses and texts (waiting ones will never go now).
         await db.RequestHistory.Where(h => h.VisitRequestId == requestId && h.PublicNote != null)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.PublicNote, (string?)null), ct);
-        await db.Visits.Where(v => v.VisitRequestId == requestId).ExecuteUpdateAsync(s => s.SetProperty(v => v.DoorWord, (string?)null), ct);
+        await db.Visits.Where(v => v.VisitRequestId == requestId).ExecuteUpdateAsync(s => s
+            .SetProperty(v => v.DoorWord, (string?)null)
+            .SetProperty(v => v.OutcomeReference, (string?)null)
+            .SetProperty(v => v.OutcomeNote, (string?)null), ct);
         await db.Outbox.Where(m => m.VisitRequestId == requestId && (m.State == OutboxState.Pending || m.State == OutboxState.AwaitingStaff || m.State == OutboxState.Failed))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Obsolete), ct);
         await db.Outbox.Where(m => m.VisitRequestId == requestId)

@@ -16,13 +16,19 @@ public sealed class PrivacyOptions
 }
 
 /// <summary>What one run did.</summary>
-public sealed record RetentionResult(int RequestsAnonymised, int MessagesWiped);
+public sealed record RetentionResult(int RequestsAnonymised, int MessagesWiped)
+{
+    /// <summary>Half-filled (or sent) drafts deleted: untouched for <see cref="DraftStore.Lifetime"/>.</summary>
+    public int DraftsPurged { get; init; }
+}
 
 /// <summary>
 /// Keeps personal data no longer than needed: anonymises every closed request (completed, cancelled, rejected) whose
 /// last change is at least <see cref="PrivacyOptions.RetentionDays"/> old — open requests never, whatever their age —
 /// each with its audit entry; and wipes the recipient and text of messages sent, passed on or dropped more than
-/// <see cref="NotificationOptions.MessageRetentionDays"/> ago (those still waiting for staff stay).
+/// <see cref="NotificationOptions.MessageRetentionDays"/> ago (those still waiting for staff stay); and deletes every
+/// draft untouched for <see cref="DraftStore.Lifetime"/> (a draft can hold a health description: it must not wait for
+/// the next resident to start a form before it goes).
 /// </summary>
 public sealed partial class RetentionJob(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -69,7 +75,14 @@ public sealed partial class RetentionJob(
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Recipient, RequestAnonymiser.Removed).SetProperty(m => m.Body, RequestAnonymiser.Removed).SetProperty(m => m.Subject, (string?)null), ct);
         }
 
-        return new RetentionResult(anonymised, wiped);
+        var draftsBefore = now - DraftStore.Lifetime;
+        int drafts;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            drafts = await db.RequestDrafts.Where(d => d.UpdatedAt < draftsBefore).ExecuteDeleteAsync(ct);
+        }
+
+        return new RetentionResult(anonymised, wiped) { DraftsPurged = drafts };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request {RequestId} anonymised: its retention period is over")]

@@ -11,9 +11,11 @@ public static class RequestLifecycle
         [RequestStatus.Submitted] = [RequestStatus.InReview, RequestStatus.Cancelled, RequestStatus.Rejected],
         [RequestStatus.InReview] = [RequestStatus.NeedsInformation, RequestStatus.VisitScheduled, RequestStatus.Cancelled, RequestStatus.Rejected],
         [RequestStatus.NeedsInformation] = [RequestStatus.InReview, RequestStatus.VisitScheduled, RequestStatus.Cancelled, RequestStatus.Rejected],
-        // Scheduled → Scheduled is a re-booking; Confirmed → Scheduled is a re-booking after confirmation.
-        [RequestStatus.VisitScheduled] = [RequestStatus.VisitScheduled, RequestStatus.VisitConfirmed, RequestStatus.Cancelled],
-        [RequestStatus.VisitConfirmed] = [RequestStatus.VisitScheduled, RequestStatus.Completed, RequestStatus.Cancelled],
+        // Scheduled → Scheduled is a re-booking; Confirmed → Scheduled is a re-booking after confirmation. A visit held
+        // without the day-before call completes a scheduled request; a visit that did not take place (or needs another)
+        // sends the request back to review for a new visit.
+        [RequestStatus.VisitScheduled] = [RequestStatus.VisitScheduled, RequestStatus.VisitConfirmed, RequestStatus.Completed, RequestStatus.InReview, RequestStatus.Cancelled],
+        [RequestStatus.VisitConfirmed] = [RequestStatus.VisitScheduled, RequestStatus.Completed, RequestStatus.InReview, RequestStatus.Cancelled],
         [RequestStatus.Completed] = [],
         [RequestStatus.Cancelled] = [],
         [RequestStatus.Rejected] = [],

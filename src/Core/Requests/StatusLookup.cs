@@ -6,9 +6,11 @@ namespace MobilnyUrzednik.Core.Requests;
 
 /// <summary>
 /// The public status look-up: a tracking code plus the last four digits of a contact phone.
-/// A wrong pair is one answer, "not found", whichever half was wrong.
+/// A wrong pair is one answer, "not found", whichever half was wrong. Every front end (the website, the kiosk, the
+/// follower sign-up that checks the pair again) goes through <see cref="LookUpAsync"/>, so the limits of
+/// <see cref="StatusLookupLimiter"/> hold wherever a pair can be tried.
 /// </summary>
-public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory, StatusLookupLimiter limiter)
 {
     /// <summary>The look-up form's fields (ids and names), the same on the site and the kiosk.</summary>
     public const string CodeField = "numer";
@@ -16,11 +18,13 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
     public const string DigitsField = "cyfry";
 
     /// <summary>
-    /// The look-up as a person types it, one piece of logic for the public site and the kiosk: both halves are
-    /// checked (each problem a key of <c>StatusText</c>), then the pair is looked up; a wrong pair is one answer,
-    /// "not found", on the code field, whichever half was wrong.
+    /// The look-up as a person types it, one piece of logic for the public site, the kiosk and the follower sign-up that
+    /// checks the pair again: both halves are checked (each problem a key of <c>StatusText</c>), then the pair is looked
+    /// up within the limits; a wrong pair is one answer, "not found", on the code field, whichever half was wrong, and a
+    /// locked code or a used-up hour is said on the code field too (<see cref="StatusLookupResult.Refusal"/>). A malformed
+    /// half is never counted.
     /// </summary>
-    public async Task<StatusLookupResult> LookUpAsync(string? codeInput, string? digitsInput, CancellationToken ct = default)
+    public async Task<StatusLookupResult> LookUpAsync(string? codeInput, string? digitsInput, LookupCaller caller, CancellationToken ct = default)
     {
         var errors = new List<AnswerError>();
         var code = TrackingCode.Parse(codeInput);
@@ -46,9 +50,27 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
             return new(null, null, errors);
         }
 
-        return await FindAsync(code.Code!, digits!, ct) is { } view
-            ? new(view, digits, [])
-            : new(null, null, [new(CodeField, nameof(StatusText.NotFound))]);
+        var (view, refusal) = await CheckAsync(code.Code!, digits!, caller, ct);
+        if (view is not null)
+        {
+            return new(view, digits, []);
+        }
+
+        if (refusal is null)
+        {
+            return new(null, null, [new(CodeField, nameof(StatusText.NotFound))]);
+        }
+
+        // Refused by the limits: the words name the office's phone and hours, and never tell whether the code exists.
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var office = await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.Phone, m.PhoneHours }).FirstAsync(ct);
+        var key = refusal switch
+        {
+            LookupRefusal.CodeLocked => nameof(StatusText.CodeLocked),
+            _ when caller.IsKiosk => nameof(StatusText.CallerLimited_Kiosk),
+            _ => nameof(StatusText.CallerLimited),
+        };
+        return new(null, null, [new(CodeField, key, office.Phone, office.PhoneHours)], refusal);
     }
 
     /// <summary>The status in words (the key of <c>StatusText</c>): never a colour alone.</summary>
@@ -79,8 +101,33 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
-    /// <summary>The request's public view, or null when the pair does not match.</summary>
-    public async Task<RequestStatusView?> FindAsync(string normalisedCode, string phoneLastFour, CancellationToken ct = default)
+    /// <summary>Checks the pair within the limits: found, not found, or refused (the code is locked, or the caller used up its hour).</summary>
+    private async Task<(RequestStatusView? View, LookupRefusal? Refusal)> CheckAsync(string normalisedCode, string phoneLastFour, LookupCaller caller, CancellationToken ct)
+    {
+        using var turn = await limiter.TakeTurnAsync(normalisedCode, ct);
+        var claim = await limiter.ClaimAsync(normalisedCode, caller, ct);
+        if (claim.Refusal is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var (requestId, view) = await FindCoreAsync(normalisedCode, phoneLastFour, ct);
+        if (view is not null)
+        {
+            await limiter.SucceededAsync(normalisedCode, caller, ct);
+            return (view, null);
+        }
+
+        await limiter.FailedAsync(claim, caller, requestId, ct);
+        return (null, claim.LocksCode ? LookupRefusal.CodeLocked : null);
+    }
+
+    /// <summary>The request's public view, or null when the pair does not match. No limits: for tests and staff tools only.</summary>
+    internal async Task<RequestStatusView?> FindAsync(string normalisedCode, string phoneLastFour, CancellationToken ct = default) =>
+        (await FindCoreAsync(normalisedCode, phoneLastFour, ct)).View;
+
+    /// <summary>The request's id when the code exists (whatever the digits), and its view when the digits match too.</summary>
+    private async Task<(int? RequestId, RequestStatusView? View)> FindCoreAsync(string normalisedCode, string phoneLastFour, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.VisitRequests.AsNoTracking()
@@ -103,12 +150,12 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
 
         if (row is null)
         {
-            return null;
+            return (null, null);
         }
 
         var matches = new[] { row.ResidentPhone, row.SubmitterPhone }
             .Any(p => p is not null && string.Equals(PolishPhone.LastFour(p), phoneLastFour, StringComparison.Ordinal));
-        return matches ? new RequestStatusView(row.TrackingCode, row.Status, row.MatterName, row.History) { RequestId = row.Id, Visit = row.Visit } : null;
+        return (row.Id, matches ? new RequestStatusView(row.TrackingCode, row.Status, row.MatterName, row.History) { RequestId = row.Id, Visit = row.Visit } : null);
     }
 
     /// <summary>Reads what a person typed as "the last four digits": digits only, exactly four.</summary>
@@ -124,8 +171,14 @@ public sealed class StatusLookup(IDbContextFactory<AppDbContext> dbFactory)
     }
 }
 
-/// <summary>The answer to a look-up: the request's public view and the digits that found it, or the problems.</summary>
-public sealed record StatusLookupResult(RequestStatusView? View, string? Digits, IReadOnlyList<AnswerError> Errors);
+/// <summary>
+/// The answer to a look-up: the request's public view and the digits that found it, or the problems (keys of
+/// <c>StatusText</c>); <paramref name="Refusal"/> says when the limits, not the pair, stopped it.
+/// </summary>
+public sealed record StatusLookupResult(RequestStatusView? View, string? Digits, IReadOnlyList<AnswerError> Errors, LookupRefusal? Refusal = null)
+{
+    public bool Found => View is not null;
+}
 
 /// <summary>What the status page shows: no resident's name, no address; the matter, the timeline and the booked visit.</summary>
 public sealed record RequestStatusView(string TrackingCode, RequestStatus Status, string MatterName, IReadOnlyList<StatusEvent> History)

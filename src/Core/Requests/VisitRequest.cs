@@ -10,6 +10,13 @@ public sealed class VisitRequest
 {
     public int Id { get; set; }
 
+    /// <summary>
+    /// Goes up by one with every change of the request (<see cref="Data.AppDbContext"/> does it on save), and a save
+    /// over a version someone else has changed fails: two coordinators changing one request at once cannot
+    /// overwrite each other, on either engine.
+    /// </summary>
+    public int Version { get; set; }
+
     /// <summary>The code residents read aloud and type, stored normalised without dashes (e.g. "K7P4QX9M").</summary>
     public required string TrackingCode { get; set; }
 

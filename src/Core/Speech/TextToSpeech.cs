@@ -39,23 +39,51 @@ public sealed class EspeakOptions
     /// <summary>Longest time one sentence may take to synthesise.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How many different texts to keep in memory (each screen's question is asked again and again).</summary>
-    public int CacheEntries { get; set; } = 500;
+    /// <summary>Memory for spoken texts kept for the next time (each screen's question is asked again and again), in
+    /// megabytes; the least recently used go first. A long text is about 1 MB of audio.</summary>
+    public int CacheMegabytes { get; set; } = 32;
+
+    /// <summary>espeak-ng processes running at once; further texts wait for one to finish…</summary>
+    public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>…at most this many of them; beyond that the answer is "busy" at once.</summary>
+    public int MaxWaiting { get; set; } = 8;
+}
+
+/// <summary>Settings of the read-aloud endpoint (section "Speech").</summary>
+public sealed class SpeechOptions
+{
+    /// <summary>Texts one kiosk may ask to hear a minute (a screen is a few; keys echoed in the non-visual mode are one each).</summary>
+    public int RequestsPerMinute { get; set; } = 120;
 }
 
 /// <summary>The speech engine could not produce audio (not installed, crashed, too slow).</summary>
-public sealed class SpeechUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public class SpeechUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Every espeak-ng slot is taken and the queue is full: try again in a moment.</summary>
+public sealed class SpeechBusyException() : SpeechUnavailableException("Every speech slot is busy.");
 
 /// <summary>
 /// Offline text-to-speech with espeak-ng (Polish, and the Ukrainian and English voices for the kiosk in those languages), run as a process (no shell: the text goes on standard
-/// input, never on a command line). Results are cached by the text's hash, so a screen read again costs nothing.
+/// input, never on a command line). Results are cached by the text's hash in a cache bounded by bytes, so a screen
+/// read again costs nothing; at most <see cref="EspeakOptions.MaxConcurrent"/> processes run at once, with a short
+/// queue, so a flood of texts cannot start a process each.
 /// The text itself is never logged: it may hold a name or an address.
 /// </summary>
 public sealed class EspeakTextToSpeech(IOptions<EspeakOptions> options, ILogger<EspeakTextToSpeech> logger) : ITextToSpeech, IDisposable
 {
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.CacheEntries) });
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.CacheMegabytes) * 1024L * 1024L, CompactionPercentage = 0.25, TrackStatistics = true });
+    private readonly SemaphoreSlim slots = new(Math.Max(1, options.Value.MaxConcurrent));
+    private int waiting;
 
-    public void Dispose() => cache.Dispose();
+    /// <summary>Bytes of audio in the cache now.</summary>
+    public long CachedBytes => cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    public void Dispose()
+    {
+        cache.Dispose();
+        slots.Dispose();
+    }
 
     public Task<byte[]> SynthesizeAsync(string text, CancellationToken ct = default) => SynthesizeAsync(text, "pl", ct);
 
@@ -79,9 +107,40 @@ public sealed class EspeakTextToSpeech(IOptions<EspeakOptions> options, ILogger<
             return cached;
         }
 
-        var audio = await RunAsync(text, voice, ct);
-        cache.Set(key, audio, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(12) });
-        return audio;
+        if (Interlocked.Increment(ref waiting) > Math.Max(1, options.Value.MaxConcurrent) + Math.Max(0, options.Value.MaxWaiting))
+        {
+            Interlocked.Decrement(ref waiting);
+            throw new SpeechBusyException();
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.Value.Timeout);
+            try
+            {
+                await slots.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new SpeechBusyException();
+            }
+
+            try
+            {
+                var audio = await RunAsync(text, voice, ct);
+                cache.Set(key, audio, new MemoryCacheEntryOptions { Size = audio.Length, SlidingExpiration = TimeSpan.FromHours(12) });
+                return audio;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
     }
 
     private async Task<byte[]> RunAsync(string text, string voice, CancellationToken ct)

@@ -46,6 +46,12 @@ public enum StaffPermission
     /// <summary>"Moje wizyty": one's own visits, the day sheet and the calendar feed.</summary>
     ViewOwnVisits,
 
+    /// <summary>
+    /// Record what happened at a visit (held or not held): a clerk for their own visits, the office for any, and only
+    /// from the visit's start time.
+    /// </summary>
+    RecordVisitOutcome,
+
     /// <summary>Requests per month, matter and channel.</summary>
     ViewReports,
 
@@ -79,6 +85,7 @@ public static class StaffPermissions
         [StaffPermission.ConfirmVisits] = [StaffRoles.Administrator, StaffRoles.Coordinator],
         [StaffPermission.PassOnMessages] = [StaffRoles.Administrator, StaffRoles.Coordinator],
         [StaffPermission.ViewOwnVisits] = [StaffRoles.Administrator, StaffRoles.Coordinator, StaffRoles.Clerk],
+        [StaffPermission.RecordVisitOutcome] = [StaffRoles.Administrator, StaffRoles.Coordinator, StaffRoles.Clerk],
         [StaffPermission.ViewReports] = [StaffRoles.Administrator, StaffRoles.Coordinator],
         [StaffPermission.ManageCatalogue] = [StaffRoles.Administrator],
         [StaffPermission.ManageSettings] = [StaffRoles.Administrator],

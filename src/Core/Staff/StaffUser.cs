@@ -15,4 +15,13 @@ public sealed class StaffUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The password was set by an administrator (a first password handed over): the panel opens nothing but the
+    /// password change until the person has chosen their own.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted: that code and every earlier one are refused.</summary>
+    public long? LastTotpStep { get; set; }
 }

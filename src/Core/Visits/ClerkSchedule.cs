@@ -55,7 +55,7 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
     {
         actor.Demand(StaffPermission.ManageClerkDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var clerks = await Clerks(db).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.IsDisabled }).ToListAsync(ct);
+        var clerks = await Clerks(db).OrderBy(u => EF.Functions.Collate(u.DisplayName, PolishCollation.For(db))).Select(u => new { u.Id, u.DisplayName, u.IsDisabled }).ToListAsync(ct);
         var ids = clerks.Select(c => c.Id).ToList();
         var hours = await db.ClerkWorkingHours.AsNoTracking().Where(h => ids.Contains(h.ClerkId)).ToListAsync(ct);
         var absences = await db.ClerkAbsences.AsNoTracking().Where(a => ids.Contains(a.ClerkId) && a.To >= today).ToListAsync(ct);

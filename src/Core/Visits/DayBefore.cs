@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
+using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
@@ -26,7 +27,34 @@ public sealed record CallItem(
     bool NeedsCallBeforeVisit,
     string? AccessNotes,
     string Town,
-    string? DoorWord = null);
+    string? DoorWord = null,
+    DayBeforeNotice? Notice = null);
+
+/// <summary>How the resident hears of the visit the day before: by the automatic message, or from a person who calls.</summary>
+public enum DayBeforeWay
+{
+    /// <summary>The automatic message will go out (the day before, within the sending hours).</summary>
+    WillBeSent,
+
+    /// <summary>The automatic message went out.</summary>
+    Sent,
+
+    /// <summary>Call: the resident chose a phone call, or stopped the messages.</summary>
+    CallChosePhone,
+
+    /// <summary>Call: no gateway is set up for the channel they chose.</summary>
+    CallNoGateway,
+
+    /// <summary>Call: the message could not be delivered.</summary>
+    CallNotDelivered,
+}
+
+/// <summary>The day-before notice of one visit: the way, the channel of the automatic message, and when it went.</summary>
+public sealed record DayBeforeNotice(DayBeforeWay Way, NotificationChannel? Channel, DateTimeOffset? SentAt)
+{
+    /// <summary>Someone must call: no automatic message will reach the resident.</summary>
+    public bool MustCall => Way is DayBeforeWay.CallChosePhone or DayBeforeWay.CallNoGateway or DayBeforeWay.CallNotDelivered;
+}
 
 /// <summary>The day-before list for one day.</summary>
 public sealed record CallList(DateOnly Day, IReadOnlyList<CallItem> Visits);
@@ -35,10 +63,13 @@ public sealed record CallList(DateOnly Day, IReadOnlyList<CallItem> Visits);
 /// The day before: the next working day's visits (Warsaw) with the phone to call, the preferred contact channel,
 /// the clerk's name and the door word to give; staff mark each one confirmed. Residents who chose SMS or e-mail also
 /// get both from <see cref="Notifications.DayBeforeNotices"/>; this list is how the office reaches those who chose a call.
-/// Demands <see cref="StaffPermission.ConfirmVisits"/>.
+/// Demands <see cref="StaffPermission.ConfirmVisits"/>; every listing writes <see cref="AuditActions.DayBeforeRead"/> for each
+/// request shown (names, phones, access notes and door words).
 /// </summary>
-public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock, IEnumerable<IMessageTransport>? transports = null)
 {
+    private readonly HashSet<NotificationChannel> _gateways = [.. (transports ?? []).Select(t => t.Channel)];
+
     /// <summary>The next working day after today in Warsaw (Friday → Monday; before a holiday, the day after it).</summary>
     public DateOnly NextWorkingDay() => WorkingDays.Next(WarsawTime.Today(clock));
 
@@ -76,6 +107,43 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
             })
             .ToListAsync(ct);
 
+        // Who hears of the visit by the automatic message, and who must be called.
+        var requestIds = rows.Select(r => r.VisitRequestId).ToList();
+        var visitIds = rows.Select(r => r.Id).ToList();
+        var followers = await db.Subscriptions.AsNoTracking()
+            .Where(f => requestIds.Contains(f.VisitRequestId) && f.StoppedAt == null)
+            .Select(f => new { f.VisitRequestId, f.Channel })
+            .ToListAsync(ct);
+        var notices = await db.Outbox.AsNoTracking()
+            .Where(m => m.Kind == NotificationKind.DayBefore && m.VisitId != null && visitIds.Contains(m.VisitId.Value))
+            .Select(m => new { VisitId = m.VisitId!.Value, m.Channel, m.State, m.SentAt })
+            .ToListAsync(ct);
+        DayBeforeNotice NoticeFor(int visitId, int requestId)
+        {
+            var sent = notices.Where(n => n.VisitId == visitId && n.State is OutboxState.Sent).OrderBy(n => n.SentAt).FirstOrDefault();
+            if (sent is not null)
+            {
+                return new(DayBeforeWay.Sent, sent.Channel, sent.SentAt);
+            }
+
+            var channels = followers.Where(f => f.VisitRequestId == requestId).Select(f => f.Channel).Distinct().ToList();
+            if (channels.Count == 0)
+            {
+                return new(DayBeforeWay.CallChosePhone, null, null);
+            }
+
+            var carried = channels.Where(_gateways.Contains).ToList();
+            if (carried.Count == 0)
+            {
+                return new(DayBeforeWay.CallNoGateway, channels[0], null);
+            }
+
+            var stuck = notices.Where(n => n.VisitId == visitId).ToList();
+            return stuck.Count > 0 && stuck.All(n => n.State is OutboxState.AwaitingStaff or OutboxState.Failed)
+                ? new(DayBeforeWay.CallNotDelivered, carried[0], null)
+                : new(DayBeforeWay.WillBeSent, carried[0], null);
+        }
+
         var items = rows
             .OrderBy(r => r.Start).ThenBy(r => r.ClerkName, StringComparer.Create(VisitText.Polish, false))
             .Select(r =>
@@ -85,9 +153,11 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
                     r.Id, r.VisitRequestId, r.TrackingCode, r.Date, r.Start, r.End, r.State, r.ClerkName, r.MatterName,
                     self ? r.ResidentName : r.SubmitterName ?? r.ResidentName,
                     self ? r.ResidentPhone : r.SubmitterPhone,
-                    r.ContactChannel, r.ContactEmail, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes, r.Town, r.DoorWord);
+                    r.ContactChannel, r.ContactEmail, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes, r.Town, r.DoorWord,
+                    NoticeFor(r.Id, r.VisitRequestId));
             })
             .ToList();
+        await audit.RecordReadsAsync(actor, AuditActions.DayBeforeRead, items.Select(i => AuditLog.RequestSubject(i.RequestId)), date.ToString("yyyy-MM-dd", VisitText.Polish), ct);
         return new CallList(date, items);
     }
 
@@ -112,6 +182,7 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
         visit.State = VisitState.Confirmed;
         visit.ConfirmedAt = at;
         visit.ConfirmedBy = actor.DisplayName;
+        visit.Sequence++;
         request.MoveTo(
             RequestStatus.VisitConfirmed,
             actor.DisplayName,

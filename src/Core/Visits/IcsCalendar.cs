@@ -4,10 +4,19 @@ using System.Text;
 namespace MobilnyUrzednik.Core.Visits;
 
 /// <summary>
-/// One event of a calendar file, in Warsaw wall-clock time. The UID is stable for the visit, so a calendar app
-/// updates the event instead of adding another; Confirmed gives STATUS:CONFIRMED, else TENTATIVE.
+/// One event of a calendar file, in Warsaw wall-clock time. The UID is stable for the visit through its re-bookings, so
+/// a calendar app moves the event instead of adding another; <see cref="Sequence"/> rises with every change, and a
+/// cancelled visit stays in the feed as STATUS:CANCELLED so subscribed calendars take it off.
 /// </summary>
-public sealed record IcsEvent(string Uid, DateOnly Date, TimeOnly Start, TimeOnly End, string Summary, string? Location, string? Description, bool Confirmed);
+public sealed record IcsEvent(string Uid, DateOnly Date, TimeOnly Start, TimeOnly End, string Summary, string? Location, string? Description, IcsStatus Status, int Sequence = 0);
+
+/// <summary>An event's STATUS (RFC 5545 3.8.1.11).</summary>
+public enum IcsStatus
+{
+    Tentative,
+    Confirmed,
+    Cancelled,
+}
 
 /// <summary>
 /// Writes iCalendar (RFC 5545): CRLF line ends, lines folded at 75 octets without splitting a character,
@@ -20,6 +29,7 @@ public static class IcsCalendar
     private const string Zone = "Europe/Warsaw";
     private const int MaxOctets = 75;
 
+    /// <summary>The UID of a visit's event: the first visit of its chain of re-bookings (<see cref="Visit.SeriesKey"/>).</summary>
     public static string VisitUid(int visitId) => $"wizyta-{visitId.ToString(CultureInfo.InvariantCulture)}@mobilny-urzednik";
 
     /// <summary>The calendar as text; <paramref name="stamp"/> is when it was produced (DTSTAMP).</summary>
@@ -45,6 +55,7 @@ public static class IcsCalendar
         {
             Line("BEGIN:VEVENT");
             Line("UID:" + e.Uid);
+            Line("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
             Line("DTSTAMP:" + dtstamp);
             Line($"DTSTART;TZID={Zone}:{Local(e.Date, e.Start)}");
             Line($"DTEND;TZID={Zone}:{Local(e.Date, e.End)}");
@@ -59,8 +70,8 @@ public static class IcsCalendar
                 Line("DESCRIPTION:" + Escape(e.Description));
             }
 
-            Line("STATUS:" + (e.Confirmed ? "CONFIRMED" : "TENTATIVE"));
-            Line("TRANSP:OPAQUE");
+            Line("STATUS:" + e.Status.ToString().ToUpperInvariant());
+            Line(e.Status == IcsStatus.Cancelled ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE");
             Line("END:VEVENT");
         }
 

@@ -29,23 +29,23 @@ public sealed record DaySheetVisit(
     string? Phone,
     ContactChannel Channel,
     string? Email,
-    string? DoorWord = null);
+    string? DoorWord = null,
+    int RequestId = 0,
+    string ClerkId = "",
+    RecordedOutcome? Outcome = null);
 
 /// <summary>A clerk's day.</summary>
 public sealed record DaySheet(DateOnly Day, IReadOnlyList<DaySheetVisit> Visits);
 
 /// <summary>
 /// "Moje wizyty": the signed-in staff member's own visits, never anyone else's. Demands
-/// <see cref="StaffPermission.ViewOwnVisits"/>; each read of a day (page, sheet or feed) writes <see cref="AuditActions.DaySheetRead"/>.
+/// <see cref="StaffPermission.ViewOwnVisits"/>; each read of a day (page or sheet) writes <see cref="AuditActions.DaySheetRead"/>.
 /// </summary>
 public sealed class MyVisits(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>How far ahead the calendar feed reaches.</summary>
-    public const int FeedDays = 60;
-
     public DateOnly Today() => WarsawTime.Today(clock);
 
-    /// <summary>The actor's visits on <paramref name="day"/> in time order (booked, confirmed, completed).</summary>
+    /// <summary>The actor's visits on <paramref name="day"/> in time order (booked, confirmed, held and not held).</summary>
     public async Task<DaySheet> DayAsync(StaffActor actor, DateOnly day, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ViewOwnVisits);
@@ -54,70 +54,75 @@ public sealed class MyVisits(IDbContextFactory<AppDbContext> dbFactory, AuditLog
         return new DaySheet(day, visits);
     }
 
-    /// <summary>The actor's visits from today for <see cref="FeedDays"/> days, for the calendar feed.</summary>
-    public async Task<IReadOnlyList<DaySheetVisit>> UpcomingAsync(StaffActor actor, CancellationToken ct = default)
+    /// <summary>
+    /// The day "Moje wizyty" opens on: today when the actor has visits today, else the next day with a visit still to
+    /// happen, else today.
+    /// </summary>
+    public async Task<DateOnly> OpeningDayAsync(StaffActor actor, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ViewOwnVisits);
         var today = Today();
-        var visits = await LoadAsync(actor, today, today.AddDays(FeedDays), ct);
-        await audit.RecordAsync(actor, AuditActions.DaySheetRead, ClerkSchedule.StaffSubject(actor.UserId), "feed", ct);
-        return visits;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mine = db.Visits.AsNoTracking().Where(v => v.ClerkId == actor.UserId);
+        if (await mine.AnyAsync(v => v.Date == today && Shown.Contains(v.State), ct))
+        {
+            return today;
+        }
+
+        var next = await mine.Where(v => v.Date > today && (v.State == VisitState.Booked || v.State == VisitState.Confirmed))
+            .OrderBy(v => v.Date).Select(v => (DateOnly?)v.Date).FirstOrDefaultAsync(ct);
+        return next ?? today;
     }
 
-    /// <summary>The visits as calendar events (no resident name or phone in the title).</summary>
-    public static IReadOnlyList<IcsEvent> ToEvents(IEnumerable<DaySheetVisit> visits) =>
-        [.. visits.Where(v => v.State != VisitState.Completed).Select(v => new IcsEvent(
-            IcsCalendar.VisitUid(v.VisitId),
-            v.Date,
-            v.Start,
-            v.End,
-            VisitText.Get("Ics_Summary", v.MatterName, v.Town),
-            $"{v.Street}, {v.PostalCode} {v.Town}",
-            VisitText.Get("Ics_Description", TrackingCode.Format(v.TrackingCode)),
-            v.State == VisitState.Confirmed))];
+    /// <summary>The nearest day before or after <paramref name="day"/> with one of the actor's visits; null when there is none.</summary>
+    public async Task<DateOnly?> NearestDayAsync(StaffActor actor, DateOnly day, bool forward, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.ViewOwnVisits);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var mine = db.Visits.AsNoTracking().Where(v => v.ClerkId == actor.UserId && Shown.Contains(v.State));
+        return forward
+            ? await mine.Where(v => v.Date > day).OrderBy(v => v.Date).Select(v => (DateOnly?)v.Date).FirstOrDefaultAsync(ct)
+            : await mine.Where(v => v.Date < day).OrderByDescending(v => v.Date).Select(v => (DateOnly?)v.Date).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The states a clerk's day shows: still to happen, and what happened.</summary>
+    internal static readonly VisitState[] Shown = [VisitState.Booked, VisitState.Confirmed, VisitState.Completed, VisitState.NotHeld];
+
+    /// <summary>Visits as the day sheet shows them (the contact is the submitter when someone else filed).</summary>
+    internal static IQueryable<DaySheetVisit> Project(IQueryable<Visit> visits) => visits.Select(v => new DaySheetVisit(
+        v.Id,
+        v.Request!.TrackingCode,
+        v.Date,
+        v.Start,
+        v.End,
+        v.State,
+        v.Request.Matter!.Name,
+        v.Request.Matter.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text).ToList(),
+        v.Request.Description,
+        v.Request.ResidentName,
+        v.Request.Street,
+        v.Request.PostalCode,
+        v.Request.Town,
+        v.Request.NeedsSignLanguage,
+        v.Request.NeedsCallBeforeVisit,
+        v.Request.AccessNotes,
+        v.Request.SubmitterRelation == SubmitterRelation.Self ? v.Request.ResidentName : v.Request.SubmitterName ?? v.Request.ResidentName,
+        v.Request.SubmitterRelation == SubmitterRelation.Self ? v.Request.ResidentPhone : v.Request.SubmitterPhone,
+        v.Request.ContactChannel,
+        v.Request.ContactEmail,
+        v.DoorWord,
+        v.VisitRequestId,
+        v.ClerkId,
+        v.OutcomeAt == null
+            ? null
+            : new RecordedOutcome(v.State, v.OutcomeAt.Value, v.OutcomeBy ?? string.Empty, v.OutcomeChannel, v.OutcomeReference, v.AnotherVisitNeeded, v.NotHeldReason, v.NextStep, v.OutcomeNote)));
 
     private async Task<List<DaySheetVisit>> LoadAsync(StaffActor actor, DateOnly from, DateOnly to, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Visits.AsNoTracking()
-            .Where(v => v.ClerkId == actor.UserId && v.Date >= from && v.Date <= to
-                && (v.State == VisitState.Booked || v.State == VisitState.Confirmed || v.State == VisitState.Completed))
-            .Select(v => new
-            {
-                v.Id,
-                v.Request!.TrackingCode,
-                v.Date,
-                v.Start,
-                v.End,
-                v.State,
-                MatterName = v.Request.Matter!.Name,
-                Checklist = v.Request.Matter.Checklist.OrderBy(c => c.SortOrder).Select(c => c.Text).ToList(),
-                v.Request.Description,
-                v.Request.ResidentName,
-                v.Request.Street,
-                v.Request.PostalCode,
-                v.Request.Town,
-                v.Request.NeedsSignLanguage,
-                v.Request.NeedsCallBeforeVisit,
-                v.Request.AccessNotes,
-                v.Request.SubmitterRelation,
-                v.Request.SubmitterName,
-                v.Request.SubmitterPhone,
-                v.Request.ResidentPhone,
-                v.Request.ContactChannel,
-                v.Request.ContactEmail,
-                v.DoorWord,
-            })
+        var rows = await Project(db.Visits.AsNoTracking()
+            .Where(v => v.ClerkId == actor.UserId && v.Date >= from && v.Date <= to && Shown.Contains(v.State)))
             .ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.Date).ThenBy(r => r.Start).Select(r =>
-        {
-            var self = r.SubmitterRelation == SubmitterRelation.Self;
-            return new DaySheetVisit(
-                r.Id, r.TrackingCode, r.Date, r.Start, r.End, r.State, r.MatterName, r.Checklist, r.Description, r.ResidentName,
-                r.Street, r.PostalCode, r.Town, r.NeedsSignLanguage, r.NeedsCallBeforeVisit, r.AccessNotes,
-                self ? r.ResidentName : r.SubmitterName ?? r.ResidentName,
-                self ? r.ResidentPhone : r.SubmitterPhone,
-                r.ContactChannel, r.ContactEmail, r.DoorWord);
-        })];
+        return [.. rows.OrderBy(r => r.Date).ThenBy(r => r.Start)];
     }
 }

@@ -36,6 +36,49 @@ public sealed class Visit
     /// </summary>
     public string? DoorWord { get; set; }
 
+    /// <summary>
+    /// The first visit of this visit's chain of re-bookings (null: this visit is the first). A re-booked visit keeps its
+    /// calendar event: the same UID, moved, with a higher <see cref="Sequence"/>.
+    /// </summary>
+    public int? SeriesId { get; set; }
+
+    /// <summary>The calendar event's revision (iCalendar SEQUENCE): raised by every re-booking, confirmation, cancellation and outcome.</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>The calendar event's UID key: the first visit of the chain.</summary>
+    public int SeriesKey => SeriesId ?? Id;
+
+    // What happened at the door, recorded by the visit's clerk (or the coordinator) from the visit's start time.
+
+    /// <summary>When the outcome was recorded, and by whom (display name, as in the history).</summary>
+    public DateTimeOffset? OutcomeAt { get; set; }
+
+    public string? OutcomeBy { get; set; }
+
+    /// <summary>
+    /// The idempotency key of the form that recorded the outcome: the same form sent again (a double tap, a phone sending
+    /// what it kept offline after the first copy got through) finds the outcome already there and changes nothing.
+    /// </summary>
+    public string? OutcomeKey { get; set; }
+
+    /// <summary>Held: how the matter was filed.</summary>
+    public OutcomeChannel? OutcomeChannel { get; set; }
+
+    /// <summary>Held: the ePUAP receipt (UPO) number or another filing reference.</summary>
+    public string? OutcomeReference { get; set; }
+
+    /// <summary>Held: another visit is needed to finish the matter.</summary>
+    public bool AnotherVisitNeeded { get; set; }
+
+    /// <summary>Not held: why.</summary>
+    public NotHeldReason? NotHeldReason { get; set; }
+
+    /// <summary>Not held: what happens with the request now.</summary>
+    public NotHeldNextStep? NextStep { get; set; }
+
+    /// <summary>The clerk's note for the office (never shown to the resident).</summary>
+    public string? OutcomeNote { get; set; }
+
     /// <summary>Booked or confirmed: the visit is still going to happen.</summary>
     public bool IsActive => State is VisitState.Booked or VisitState.Confirmed;
 
@@ -50,7 +93,31 @@ public enum VisitState
     Confirmed,
     Rebooked,
     Cancelled,
+
+    /// <summary>The visit took place (held).</summary>
     Completed,
+
+    /// <summary>The clerk went, but the visit did not take place (nobody home, refused, in hospital, other).</summary>
+    NotHeld,
+}
+
+/// <summary>Why a visit did not take place. Stored by name.</summary>
+public enum NotHeldReason
+{
+    NobodyHome,
+    Refused,
+    InHospital,
+    Other,
+}
+
+/// <summary>What happens with the request after a visit that did not take place. Stored by name.</summary>
+public enum NotHeldNextStep
+{
+    /// <summary>The request goes back to the coordinator to book a new visit.</summary>
+    NewVisit,
+
+    /// <summary>The request is closed (cancelled): the resident no longer needs the visit.</summary>
+    CloseRequest,
 }
 
 /// <summary>A clerk's regular working hours on one day of the week (Warsaw time).</summary>

@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
@@ -66,7 +65,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         var current = await ActiveVisits(db).Where(v => v.VisitRequestId == requestId).OrderByDescending(v => v.Id)
             .Select(v => new ActiveVisit(v.Id, v.Date, v.Start, v.End, v.ClerkId, v.Clerk!.DisplayName, v.State))
             .FirstOrDefaultAsync(ct);
-        var clerks = await BookableClerks(db).OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        var clerks = await BookableClerks(db).OrderBy(u => EF.Functions.Collate(u.DisplayName, PolishCollation.For(db))).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
         return new BookingContext(request.Id, request.TrackingCode, request.MatterName, request.Town, request.Status, request.EarliestDate, request.PartOfDay, CanMoveToScheduled(request.Status), current, clerks);
     }
 
@@ -80,18 +79,30 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
     {
         actor.Demand(StaffPermission.BookVisits);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var window = (await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).Select(m => m.VisitWindowMinutes).FirstOrDefaultAsync(ct)) is var w and > 0 ? w : 120;
+        var settings = await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.VisitWindowMinutes, m.TravelBufferMinutes }).FirstOrDefaultAsync(ct);
+        var window = settings?.VisitWindowMinutes is > 0 and var w ? w : 120;
+        var buffer = Math.Max(0, settings?.TravelBufferMinutes ?? 0);
         var clerkQuery = BookableClerks(db);
         if (clerkId is not null)
         {
             clerkQuery = clerkQuery.Where(u => u.Id == clerkId);
         }
 
-        var clerks = await clerkQuery.OrderBy(u => u.DisplayName).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        var clerks = await clerkQuery.OrderBy(u => EF.Functions.Collate(u.DisplayName, PolishCollation.For(db))).Select(u => new ClerkOption(u.Id, u.DisplayName)).ToListAsync(ct);
         var ids = clerks.Select(c => c.Id).ToList();
         var hours = await db.ClerkWorkingHours.AsNoTracking().Where(h => ids.Contains(h.ClerkId)).ToListAsync(ct);
         var absences = await db.ClerkAbsences.AsNoTracking().Where(a => ids.Contains(a.ClerkId) && a.To >= from && a.From <= to).ToListAsync(ct);
-        var visits = await ActiveVisits(db).Where(v => ids.Contains(v.ClerkId) && v.Date >= from && v.Date <= to && v.VisitRequestId != forRequestId).ToListAsync(ct);
+        var visits = await ActiveVisits(db).Where(v => ids.Contains(v.ClerkId) && v.Date >= from && v.Date <= to && v.VisitRequestId != forRequestId)
+            .Include(v => v.Request).ToListAsync(ct);
+
+        // Visits at the address of the request being booked need no travel time between them; without a request (no
+        // address to travel from) the windows are offered without the travel time, and booking checks it.
+        var target = forRequestId is { } rid
+            ? await db.VisitRequests.AsNoTracking().Where(r => r.Id == rid).Select(r => new { r.Street, r.PostalCode, r.Town }).FirstOrDefaultAsync(ct)
+            : null;
+        var sameAddress = target is null
+            ? new HashSet<int>()
+            : visits.Where(v => AddressKey(v.Request!.Street, v.Request.PostalCode, v.Request.Town) == AddressKey(target.Street, target.PostalCode, target.Town)).Select(v => v.Id).ToHashSet();
 
         var now = WarsawTime.ToWarsaw(clock.GetUtcNow());
         var slots = new List<FreeSlot>();
@@ -106,13 +117,20 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
                 to,
                 window,
                 DateOnly.FromDateTime(now.DateTime),
-                TimeOnly.FromDateTime(now.DateTime)));
+                TimeOnly.FromDateTime(now.DateTime),
+                target is null ? 0 : buffer,
+                sameAddress));
         }
 
         return [.. slots.OrderBy(s => s.Date).ThenBy(s => s.Start).ThenBy(s => s.ClerkName, StringComparer.Create(VisitText.Polish, false))];
     }
 
-    /// <summary>The windows one clerk has free, by the rules of <see cref="FreeSlotsAsync"/>.</summary>
+    /// <summary>
+    /// The windows one clerk has free, by the rules of <see cref="FreeSlotsAsync"/>: windows follow one another from the
+    /// start of the hours; one that would overlap a booked visit, or leave less than <paramref name="bufferMinutes"/> of
+    /// travel to or from a visit at another address, moves to start right after that visit and its travel time.
+    /// </summary>
+    /// <remarks><c>sameAddressVisitIds</c>: visits at the address being booked (no travel time needed); null: none.</remarks>
     public static IEnumerable<FreeSlot> ComputeSlots(
         ClerkOption clerk,
         IReadOnlyList<ClerkWorkingHours> hours,
@@ -122,7 +140,9 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         DateOnly to,
         int windowMinutes,
         DateOnly today,
-        TimeOnly now)
+        TimeOnly now,
+        int bufferMinutes = 0,
+        IReadOnlySet<int>? sameAddressVisitIds = null)
     {
         for (var date = from; date <= to; date = date.AddDays(1))
         {
@@ -137,20 +157,63 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
                 continue;
             }
 
-            var start = day.Start;
-            while ((day.End - start).TotalMinutes >= windowMinutes && start < day.End)
+            // Minutes of the day, so nothing wraps past midnight.
+            var dayVisits = visits.Where(v => v.IsActive && v.Date == date)
+                .Select(v => (Start: Minutes(v.Start), End: Minutes(v.End), Gap: sameAddressVisitIds?.Contains(v.Id) == true ? 0 : bufferMinutes))
+                .ToList();
+            var nowMinutes = Minutes(now);
+            var start = Minutes(day.Start);
+            var close = Minutes(day.End);
+            while (start + windowMinutes <= close)
             {
-                var end = start.AddMinutes(windowMinutes);
-                var begun = date == today && start <= now;
-                if (!begun && !visits.Any(v => v.IsActive && v.Overlaps(date, start, end)))
+                var end = start + windowMinutes;
+                if (date == today && start <= nowMinutes)
                 {
-                    yield return new FreeSlot(clerk.Id, clerk.DisplayName, date, start, end);
+                    start = end;
+                    continue;
                 }
 
-                start = end;
+                var blockers = dayVisits.Where(v => v.Start < end + v.Gap && start < v.End + v.Gap).ToList();
+                if (blockers.Count == 0)
+                {
+                    yield return new FreeSlot(clerk.Id, clerk.DisplayName, date, At(start), At(end));
+                    start = end;
+                }
+                else
+                {
+                    start = blockers.Max(v => v.End + v.Gap);
+                }
             }
         }
     }
+
+    /// <summary>
+    /// Whether a window [<paramref name="start"/>, <paramref name="end"/>) leaves the travel time to and from another visit:
+    /// no when it overlaps it, or when <paramref name="bufferMinutes"/> do not fit between them (0 for the same address).
+    /// </summary>
+    public static bool LeavesTravelTime(TimeOnly start, TimeOnly end, TimeOnly otherStart, TimeOnly otherEnd, int bufferMinutes) =>
+        Minutes(end) + bufferMinutes <= Minutes(otherStart) || Minutes(otherEnd) + bufferMinutes <= Minutes(start);
+
+    /// <summary>An address compared for travel: letters and digits only, lower case, without a leading "ul."/"ulica".</summary>
+    public static string AddressKey(string street, string postalCode, string town)
+    {
+        static string Squash(string text) => new([.. text.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+        var s = street.Trim();
+        foreach (var prefix in new[] { "ulica ", "ul.", "ul " })
+        {
+            if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                s = s[prefix.Length..];
+                break;
+            }
+        }
+
+        return Squash(s) + "|" + Squash(postalCode) + "|" + Squash(town);
+    }
+
+    private static int Minutes(TimeOnly time) => (time.Hour * 60) + time.Minute;
+
+    private static TimeOnly At(int minutes) => new(minutes / 60, minutes % 60);
 
     /// <summary>
     /// Books a visit for the request (or re-books it: the current visit becomes <see cref="VisitState.Rebooked"/>).
@@ -204,10 +267,11 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        // Check and write under one write lock (SQLite: BEGIN IMMEDIATE; elsewhere serializable), so two
-        // people booking the same clerk's window at the same moment cannot both succeed: the second waits,
-        // then sees the first one's visit in the re-check below.
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // Check and write holding the request's and the clerk's locks (DbLocks: SQLite's single writer, PostgreSQL's
+        // advisory locks), so two people booking the same clerk's window, or the same request, at the same moment
+        // cannot both succeed: the second waits, then sees the first one's visit in the re-check below.
+        string[] locks = string.IsNullOrEmpty(clerkId) ? [$"request:{requestId}"] : [$"request:{requestId}", $"clerk:{clerkId}"];
+        await using var tx = await db.BeginLockedAsync(locks, ct);
 
         var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
@@ -258,11 +322,26 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
                 // current visit does not count: it is the one being moved).
                 var sameDay = await ActiveVisits(db).AsNoTracking()
                     .Where(v => v.ClerkId == clerk.Id && v.Date == day && v.VisitRequestId != requestId)
+                    .Select(v => new { v.Date, v.Start, v.End, v.Request!.Street, v.Request.PostalCode, v.Request.Town })
                     .ToListAsync(ct);
-                var clash = sameDay.FirstOrDefault(v => v.Overlaps(day, start!.Value, end!.Value));
+                var clash = sameDay.FirstOrDefault(v => v.Start < end && start < v.End);
+                var buffer = Math.Max(0, await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).Select(m => m.TravelBufferMinutes).FirstOrDefaultAsync(ct));
+                var here = AddressKey(request.Street, request.PostalCode, request.Town);
+                var tooClose = sameDay.FirstOrDefault(v => AddressKey(v.Street, v.PostalCode, v.Town) != here
+                    && !LeavesTravelTime(start!.Value, end!.Value, v.Start, v.End, buffer));
                 if (clash is not null)
                 {
                     errors.Add(new(FieldWindow, "Window_Taken", clerk.DisplayName, VisitText.Window(clash.Start, clash.End)));
+                }
+                else if (tooClose is not null)
+                {
+                    errors.Add(new(
+                        FieldWindow,
+                        "Window_NoTravelTime",
+                        clerk.DisplayName,
+                        VisitText.Window(tooClose.Start, tooClose.End),
+                        tooClose.Town,
+                        Plural.Format(buffer, "minuta|minuty|minut", Plural.Polish)));
                 }
             }
         }
@@ -280,6 +359,9 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             old.State = VisitState.Rebooked;
         }
 
+        // A re-booking moves the same calendar event (same UID, next SEQUENCE), whoever the clerk is now.
+        var moved = previous.OrderByDescending(v => v.Id).FirstOrDefault();
+
         var visit = new Visit
         {
             VisitRequestId = request.Id,
@@ -291,6 +373,8 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             BookedAt = at,
             BookedBy = actor.DisplayName,
             DoorWord = DoorWords.Next(),
+            SeriesId = moved?.SeriesKey,
+            Sequence = moved is null ? 0 : moved.Sequence + 1,
         };
         request.Visits.Add(visit);
 
@@ -314,7 +398,10 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         return CommandResult.Ok(visit.Id);
     }
 
-    /// <summary>The office's calendar: visits from <paramref name="from"/> to <paramref name="to"/> (booked, confirmed, completed).</summary>
+    /// <summary>
+    /// The office's calendar: visits from <paramref name="from"/> to <paramref name="to"/> (booked, confirmed, completed).
+    /// Writes <see cref="AuditActions.CalendarRead"/> for each request shown.
+    /// </summary>
     public async Task<IReadOnlyList<CalendarVisit>> CalendarAsync(StaffActor actor, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.BookVisits);
@@ -324,7 +411,31 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
                 && (v.State == VisitState.Booked || v.State == VisitState.Confirmed || v.State == VisitState.Completed))
             .Select(v => new CalendarVisit(v.Id, v.VisitRequestId, v.Request!.TrackingCode, v.Date, v.Start, v.End, v.State, v.Clerk!.DisplayName, v.Request.Matter!.Name, v.Request.Town))
             .ToListAsync(ct);
+        await audit.RecordReadsAsync(
+            actor, AuditActions.CalendarRead, rows.Select(v => AuditLog.RequestSubject(v.RequestId)), $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", ct);
         return [.. rows.OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.ClerkName, StringComparer.Create(VisitText.Polish, false))];
+    }
+
+    /// <summary>
+    /// One clerk's other visits on <paramref name="day"/> (booked or confirmed), with their towns, so the coordinator sees
+    /// the route; the request being booked is left out. No resident's name: the town, window and matter only.
+    /// </summary>
+    public async Task<IReadOnlyList<CalendarVisit>> ClerkDayAsync(StaffActor actor, string clerkId, DateOnly day, int? exceptRequestId = null, CancellationToken ct = default)
+    {
+        actor.Demand(StaffPermission.BookVisits);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await ActiveVisits(db).AsNoTracking()
+            .Where(v => v.ClerkId == clerkId && v.Date == day && v.VisitRequestId != exceptRequestId)
+            .Select(v => new CalendarVisit(v.Id, v.VisitRequestId, v.Request!.TrackingCode, v.Date, v.Start, v.End, v.State, v.Clerk!.DisplayName, v.Request.Matter!.Name, v.Request.Town))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(v => v.Start)];
+    }
+
+    /// <summary>The travel time between visits at different addresses (minutes), from the municipality's settings.</summary>
+    public async Task<int> TravelBufferAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return Math.Max(0, await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).Select(m => m.TravelBufferMinutes).FirstOrDefaultAsync(ct));
     }
 
     /// <summary>Whether a request in <paramref name="status"/> can be given a (new) visit.</summary>

@@ -24,6 +24,9 @@ public static class VisitText
     /// <summary>"wtorek, 24 listopada 2026".</summary>
     public static string Day(DateOnly date) => date.ToString("dddd, d MMMM yyyy", Polish);
 
+    /// <summary>"24 listopada 2026", for a date inside a sentence.</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Polish);
+
     /// <summary>"08:00–10:00", as the status page writes it.</summary>
     public static string Window(TimeOnly start, TimeOnly end) => Time(start) + "–" + Time(end);
 

@@ -32,9 +32,6 @@ public sealed class KioskOptions
     /// least 20; shorter values are accepted only in Development, where browser tests use a few seconds.
     /// </summary>
     public int WarningSeconds { get; set; } = 30;
-
-    /// <summary>The public site's address, for the receipt's QR code and status link (e.g. https://mu.przykladowo.pl).</summary>
-    public string PublicSiteUrl { get; set; } = "http://localhost:5080";
 }
 
 /// <summary>The kiosk a request comes from, once its key was accepted.</summary>

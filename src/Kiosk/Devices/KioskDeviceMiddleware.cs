@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace MobilnyUrzednik.Kiosk.Devices;
 
 /// <summary>
 /// Every kiosk page and endpoint is served only to a configured device: one that once presented its key at
-/// <c>/urzadzenie</c> and holds the protected device cookie. Anything else gets a plain Polish refusal.
+/// <c>/urzadzenie</c> and holds the protected device cookie. Anything else gets a plain Polish refusal. Outside
+/// Development the key and the cookie travel over HTTPS only (directly, or through a trusted proxy's
+/// X-Forwarded-Proto): over plain HTTP the cookie is not accepted and the key cannot be entered.
 /// </summary>
 internal sealed class KioskDeviceMiddleware(IDataProtectionProvider protection, IOptionsMonitor<KioskOptions> options, IHostEnvironment environment, ILogger<KioskDeviceMiddleware> logger)
 {
@@ -21,6 +24,12 @@ internal sealed class KioskDeviceMiddleware(IDataProtectionProvider protection, 
         if (path.StartsWith(SetupPath, StringComparison.OrdinalIgnoreCase) || IsStaticFile(path))
         {
             await next(context);
+            return;
+        }
+
+        if (!IsSecureEnough(context))
+        {
+            await RefuseAsync(context, overHttp: true);
             return;
         }
 
@@ -41,6 +50,9 @@ internal sealed class KioskDeviceMiddleware(IDataProtectionProvider protection, 
         context.Items[typeof(KioskDevice)] = device;
         await next(context);
     }
+
+    /// <summary>Outside Development, only a request that came over HTTPS may carry or receive a kiosk's key or cookie.</summary>
+    public bool IsSecureEnough(HttpContext context) => environment.IsDevelopment() || context.Request.IsHttps;
 
     /// <summary>Accepts a key: the matching device's cookie is set; false when no device has that key.</summary>
     public bool TryEnrol(HttpContext context, string? key)
@@ -84,7 +96,7 @@ internal sealed class KioskDeviceMiddleware(IDataProtectionProvider protection, 
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
+            Secure = context.Request.IsHttps || !environment.IsDevelopment(),
             IsEssential = true,
             MaxAge = TimeSpan.FromDays(400),
         });
@@ -95,15 +107,15 @@ internal sealed class KioskDeviceMiddleware(IDataProtectionProvider protection, 
         return last.Contains('.', StringComparison.Ordinal) && !path.StartsWith("/api/", StringComparison.Ordinal);
     }
 
-    private static async Task RefuseAsync(HttpContext context)
+    private static async Task RefuseAsync(HttpContext context, bool overHttp = false)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/_blazor"))
         {
-            await Results.Problem(detail: "Ten kiosk nie jest skonfigurowany: brak ważnego klucza kiosku.", statusCode: 403, title: "Kiosk nieskonfigurowany").ExecuteAsync(context);
+            await Results.Problem(detail: overHttp ? context.RequestServices.GetRequiredService<IStringLocalizer<SetupText>>()[nameof(SetupText.HttpsNeeded)].Value : "Ten kiosk nie jest skonfigurowany: brak ważnego klucza kiosku.", statusCode: 403, title: "Kiosk nieskonfigurowany").ExecuteAsync(context);
             return;
         }
 
-        await KioskSetupEndpoints.RefuseAsync(context);
+        await KioskSetupEndpoints.RefuseAsync(context, overHttp);
     }
 }

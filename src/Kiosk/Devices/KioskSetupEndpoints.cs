@@ -9,9 +9,17 @@ internal static class KioskSetupEndpoints
 {
     public static IEndpointRouteBuilder MapKioskSetup(this IEndpointRouteBuilder app)
     {
-        app.MapGet(KioskDeviceMiddleware.SetupPath, () => new RazorComponentResult<KioskSetupPage>());
+        app.MapGet(KioskDeviceMiddleware.SetupPath, IResult (HttpContext context, KioskDeviceMiddleware devices) => devices.IsSecureEnough(context)
+            ? new RazorComponentResult<KioskSetupPage>()
+            : HttpsRefusal());
         app.MapPost(KioskDeviceMiddleware.SetupPath, IResult (HttpContext context, [FromForm(Name = KioskSetupPage.KeyField)] string? key, KioskDeviceMiddleware devices, IStringLocalizer<SetupText> loc) =>
         {
+            // The key is refused unread over plain HTTP: it would have crossed the network in the clear.
+            if (!devices.IsSecureEnough(context))
+            {
+                return HttpsRefusal();
+            }
+
             if (devices.TryEnrol(context, key))
             {
                 return Results.Redirect("/");
@@ -23,7 +31,13 @@ internal static class KioskSetupEndpoints
         return app;
     }
 
-    /// <summary>The refusal a browser without a kiosk key gets (403), with the way to the set-up form.</summary>
-    public static Task RefuseAsync(HttpContext context) =>
-        new RazorComponentResult<KioskSetupPage>(new { Refused = true }) { StatusCode = StatusCodes.Status403Forbidden }.ExecuteAsync(context);
+    /// <summary>
+    /// The refusal a browser without a kiosk key gets (403), with the way to the set-up form; over plain HTTP (outside
+    /// Development) it says the key is entered over an encrypted connection only.
+    /// </summary>
+    public static Task RefuseAsync(HttpContext context, bool overHttp = false) =>
+        new RazorComponentResult<KioskSetupPage>(new { Refused = true, OverHttp = overHttp }) { StatusCode = StatusCodes.Status403Forbidden }.ExecuteAsync(context);
+
+    private static RazorComponentResult<KioskSetupPage> HttpsRefusal() =>
+        new(new { OverHttp = true }) { StatusCode = StatusCodes.Status403Forbidden };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 
 namespace MobilnyUrzednik.PublicSite.Backup;
@@ -76,7 +77,8 @@ internal static class BackupCommand
         // Claims the name atomically: a file that appears between the check above and now is not overwritten.
         try
         {
-            await using (new FileStream(target, FileMode.CreateNew, FileAccess.Write))
+            // Readable by the service's user only, like the database itself (SQLite keeps the file's mode).
+            await using (PrivateFiles.CreateNew(target))
             {
             }
         }

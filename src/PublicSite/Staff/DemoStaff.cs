@@ -10,7 +10,7 @@ namespace MobilnyUrzednik.PublicSite.Staff;
 internal static class DemoStaff
 {
     /// <summary>The demo password of every demo account. Development only: never seeded elsewhere.</summary>
-    public const string Password = "Mobilny-Demo-2026";
+    public const string Password = StaffPasswords.DemoPassword;
 
     public static readonly (string Email, string Name, string Role)[] Accounts =
     [

@@ -26,3 +26,17 @@ public sealed class SecondFactorHandler(IOptions<StaffOptions> options, IHostEnv
     /// <summary>Whether staff must use two-factor sign-in in this environment.</summary>
     public static bool Required(StaffOptions options, IHostEnvironment environment) => options.RequireTwoFactor ?? !environment.IsDevelopment();
 }
+
+/// <summary>The password is the staff member's own: not a first password an administrator set (<see cref="StaffClaims.PasswordMustChange"/>).</summary>
+public sealed class OwnPasswordRequirement : AuthorizationHandler<OwnPasswordRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OwnPasswordRequirement requirement)
+    {
+        if (!context.User.HasClaim(c => c.Type == StaffClaims.PasswordMustChange))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

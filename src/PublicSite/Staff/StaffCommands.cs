@@ -48,7 +48,7 @@ internal static class StaffCommands
             UserName = email.Trim(),
             Email = email.Trim(),
             EmailConfirmed = true,
-            DisplayName = name.Trim(),
+            DisplayName = MobilnyUrzednik.Core.Common.PlainText.Tidy(name),
             CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
         var created = await users.CreateAsync(user, password);

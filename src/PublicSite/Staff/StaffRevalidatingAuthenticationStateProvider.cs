@@ -9,14 +9,16 @@ namespace MobilnyUrzednik.PublicSite.Staff;
 
 /// <summary>
 /// Re-checks an open interactive page's staff member every <see cref="StaffOptions.RevalidationInterval"/>:
-/// a disabled account, changed roles or a changed security stamp (password changed, signed out everywhere)
-/// ends the session on the open page too (<see cref="Components.Panel.PanelPage"/> then leaves for the sign-in page).
+/// a disabled account, changed roles, a changed security stamp (password changed, signed out everywhere) or a server-side
+/// session that ended (<see cref="StaffSessions"/>) ends the session on the open page too
+/// (<see cref="Components.Panel.PanelPage"/> then leaves for the sign-in page).
 /// </summary>
 public sealed class StaffRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
     IOptions<IdentityOptions> identityOptions,
-    IOptions<StaffOptions> staffOptions)
+    IOptions<StaffOptions> staffOptions,
+    StaffSessions sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => staffOptions.Value.RevalidationInterval;
@@ -26,6 +28,13 @@ public sealed class StaffRevalidatingAuthenticationStateProvider(
         if (authenticationState.User.Identity?.IsAuthenticated != true)
         {
             return true;
+        }
+
+        var session = await sessions.CheckAsync(
+            StaffClaims.Session(authenticationState.User), StaffClaims.UserId(authenticationState.User), activity: false, cancellationToken);
+        if (!session.IsOpen)
+        {
+            return false;
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();

@@ -25,10 +25,15 @@ public abstract class PublicSiteTestContext : ComponentTestContext
         Services.AddSingleton<DraftStore>();
         Services.AddSingleton(TestOutbox.For(clock));
         Services.AddSingleton<RequestSubmission>();
-        Services.AddSingleton<StatusLookup>();
+        Services.AddSingleton<StatusLookup>(sp => MobilnyUrzednik.Core.Requests.StatusLookupTests.Create(database, clock));
         Services.AddSingleton<MatterCatalogue>();
         Services.AddSingleton<ILogger<Subscriptions>>(NullLogger<Subscriptions>.Instance);
         Services.AddSingleton<Subscriptions>();
+
+        // No gateway: what the pages say then ("the office will pass it on").
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Core.Notifications.TestEnvironment("Production", Path.GetTempPath()));
+        Services.AddSingleton<ILogger<OutboxSender>>(NullLogger<OutboxSender>.Instance);
+        Services.AddSingleton<OutboxSender>();
     }
 
     /// <summary>Saves the answers as a draft and sends it, as the check-answers page does.</summary>

@@ -13,6 +13,8 @@ public static class PanelRoutes
     public const string SignInCode = "/panel/logowanie/kod";
     public const string SignOut = "/panel/wyloguj";
     public const string TwoFactorSetup = "/panel/konto/dwuetapowe";
+    public const string ChangePassword = "/panel/konto/haslo";
+    public const string SessionActivity = "/panel/sesja";
     public const string AccessDenied = "/panel/brak-dostepu";
 
     public const string Inbox = "/panel/zgloszenia";
@@ -23,7 +25,8 @@ public static class PanelRoutes
     public const string Messages = "/panel/wiadomosci";
     public const string MyVisits = "/panel/moje-wizyty";
     public const string MyDaySheet = "/panel/moje-wizyty/arkusz";
-    public const string MyVisitsFeed = "/panel/moje-wizyty.ics";
+    public const string MyCalendarFeed = "/panel/moje-wizyty/kalendarz";
+    public const string MyVisitsOffline = "/panel/moje-wizyty/bez-polaczenia";
     public const string ClerkDays = "/panel/urzednicy";
     public const string Reports = "/panel/raporty";
     public const string ReportsCsv = "/panel/raporty.csv";
@@ -35,6 +38,9 @@ public static class PanelRoutes
 
     public static string Request(int id) => $"/panel/zgloszenia/{id}";
 
+    /// <summary>Where the page script sends an outcome the phone kept (JSON answer; the page's own form posts to the page).</summary>
+    public static string OutcomeApi(int visitId) => $"/panel/moje-wizyty/wynik/{visitId}";
+
     public static string BookVisit(int id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, BookVisitPattern, id);
 
     /// <summary>
@@ -44,6 +50,7 @@ public static class PanelRoutes
     public static IReadOnlyList<(string Path, StaffPermission? Permission)> Protected { get; } =
     [
         (Home, null),
+        (ChangePassword, null),
         (Inbox, StaffPermission.ViewInbox),
         (Request(1), StaffPermission.ReadRequest),
         (PhoneIntake, StaffPermission.TakePhoneRequest),
@@ -53,7 +60,8 @@ public static class PanelRoutes
         (Messages, StaffPermission.PassOnMessages),
         (MyVisits, StaffPermission.ViewOwnVisits),
         (MyDaySheet, StaffPermission.ViewOwnVisits),
-        (MyVisitsFeed, StaffPermission.ViewOwnVisits),
+        (MyCalendarFeed, StaffPermission.ViewOwnVisits),
+        (MyVisitsOffline, StaffPermission.ViewOwnVisits),
         (ClerkDays, StaffPermission.ManageClerkDays),
         (Reports, StaffPermission.ViewReports),
         (ReportsCsv, StaffPermission.ViewReports),

@@ -51,9 +51,13 @@ internal static class Preferences
             Secure = context.Request.IsHttps,
         });
 
-    /// <summary>A local path to return to, never another site.</summary>
+    /// <summary>
+    /// A local path to return to, never another site; anything odd (another host, a backslash, a control character,
+    /// a letter outside ASCII that a Location header cannot carry, an overlong value) returns home.
+    /// </summary>
     public static string SafeReturn(string? path) =>
-        !string.IsNullOrEmpty(path) && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(path) && path.Length <= 2000 && path[0] == '/' && (path.Length == 1 || path[1] is not ('/' or '\\'))
+        && path.All(c => c is > ' ' and < '\u007f' and not '\\')
             ? path
             : "/";
 

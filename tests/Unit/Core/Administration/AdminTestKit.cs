@@ -28,6 +28,13 @@ internal sealed class AdminTestKit : IAsyncDisposable
     public AuditLog Audit { get; }
     public IServiceScopeFactory ScopeFactory => _services.GetRequiredService<IServiceScopeFactory>();
 
+    public SignInThrottle Throttle => new(Database, Clock, Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions()));
+
+    public StaffSessions Sessions { get; private set; } = default!;
+
+    /// <summary>The staff administration as the site wires it, on this kit's database and clock.</summary>
+    public StaffAdmin StaffAdmin() => new(ScopeFactory, Database, Audit, Clock, Throttle, Sessions);
+
     public static StaffActor Administrator { get; } = new("admin-1", "Ewa Administratorka", [StaffRoles.Administrator]);
     public static StaffActor Coordinator { get; } = new("coord-1", "Anna Kowalska", [StaffRoles.Coordinator]);
     public static StaffActor Clerk { get; } = new("clerk-1", "Tomasz Wiśniewski", [StaffRoles.Clerk]);
@@ -40,6 +47,7 @@ internal sealed class AdminTestKit : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddScoped(_ => database.CreateDbContext());
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -51,7 +59,8 @@ internal sealed class AdminTestKit : IAsyncDisposable
                 o.Password.RequiredUniqueChars = 5;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddPasswordValidator<StaffPasswords>();
         var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -62,7 +71,9 @@ internal sealed class AdminTestKit : IAsyncDisposable
             }
         }
 
-        return new AdminTestKit(database, clock, provider);
+        var kit = new AdminTestKit(database, clock, provider);
+        kit.Sessions = new StaffSessions(database, clock, Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions()));
+        return kit;
     }
 
     /// <summary>Creates an account directly (as the command line would) and returns its actor.</summary>

@@ -27,7 +27,7 @@ public class ReportsTests
         var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
         var (a, b) = await TwoMattersAsync(kit);
 
-        // Today is 22 November 2026 in Warsaw: the period runs from 1 December 2025.
+        // Today is 22 November 2026 in Warsaw: the twelve months run from 23 November 2025.
         await AddAsync(kit, Utc(2026, 11, 20, 9), RequestChannel.Web, a, null, clerk, new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 30));
         // 23:30 UTC on 31 October is 00:30 on 1 November in Warsaw: a November request, 4 days to 5 November.
         await AddAsync(kit, Utc(2026, 10, 31, 23, 30), RequestChannel.Phone, a, null, clerk, new DateOnly(2026, 11, 5));
@@ -35,26 +35,30 @@ public class ReportsTests
         await AddAsync(kit, Utc(2025, 12, 1, 12), RequestChannel.Web, b, RequestStatus.Cancelled, clerk);
         await AddAsync(kit, Utc(2026, 11, 21, 12), RequestChannel.Email, a, RequestStatus.Rejected, clerk);
         await AddAsync(kit, Utc(2025, 11, 30, 12), RequestChannel.Web, a, RequestStatus.Completed, clerk, new DateOnly(2025, 12, 30));
+        // 22 November 2025 is a year and a day ago: outside.
+        await AddAsync(kit, Utc(2025, 11, 22, 12), RequestChannel.Web, a, null, clerk);
 
         var report = await new Reports(kit.Database, kit.Clock).GetAsync(AdminTestKit.Coordinator, Ct);
 
-        Assert.Equal(new DateOnly(2025, 12, 1), report.From);
-        Assert.Equal(12, report.PerMonth.Count);
-        Assert.Equal(("2025-12", 1), (report.PerMonth[0].Label, report.PerMonth[0].Count));
-        Assert.Equal(("2026-10", 1), (report.PerMonth[10].Label, report.PerMonth[10].Count));
-        Assert.Equal(("2026-11", 3), (report.PerMonth[11].Label, report.PerMonth[11].Count));
-        Assert.Equal(5, report.PerMonth.Sum(m => m.Count));
+        Assert.Equal((new DateOnly(2025, 11, 23), new DateOnly(2026, 11, 22)), (report.From, report.To));
+        Assert.Equal(report.To, report.From.AddMonths(12).AddDays(-1));
+        Assert.Equal(13, report.PerMonth.Count);
+        Assert.Equal(("2025-11", 1), (report.PerMonth[0].Label, report.PerMonth[0].Count));
+        Assert.Equal(("2025-12", 1), (report.PerMonth[1].Label, report.PerMonth[1].Count));
+        Assert.Equal(("2026-10", 1), (report.PerMonth[11].Label, report.PerMonth[11].Count));
+        Assert.Equal(("2026-11", 3), (report.PerMonth[12].Label, report.PerMonth[12].Count));
+        Assert.Equal(6, report.PerMonth.Sum(m => m.Count));
 
-        Assert.Equal([new ReportRow(a.Name, 3), new ReportRow(b.Name, 2)], report.PerMatter);
+        Assert.Equal([new ReportRow(a.Name, 4), new ReportRow(b.Name, 2)], report.PerMatter);
         Assert.Equal(
-            [new ReportRow("Web", 2), new ReportRow("Kiosk", 1), new ReportRow("Phone", 1), new ReportRow("Email", 1)],
+            [new ReportRow("Web", 3), new ReportRow("Kiosk", 1), new ReportRow("Phone", 1), new ReportRow("Email", 1)],
             report.PerChannel);
 
-        // First visits: 3, 4 and 1 days after the request (the re-booked second visit does not count).
-        Assert.Equal(3.0, report.MedianDaysToVisit);
-        Assert.Equal(3, report.RequestsWithVisit);
-        Assert.Equal((5, 3, 1), (report.Total, report.Closed, report.Completed));
-        Assert.Equal(1.0 / 3, report.CompletedShareOfClosed);
+        // First visits: 3, 4, 1 and 30 days after the request (the re-booked second visit does not count).
+        Assert.Equal(3.5, report.MedianDaysToVisit);
+        Assert.Equal(4, report.RequestsWithVisit);
+        Assert.Equal((6, 4, 2), (report.Total, report.Closed, report.Completed));
+        Assert.Equal(0.5, report.CompletedShareOfClosed);
     }
 
     [Fact]

@@ -60,8 +60,6 @@ public class SettingsAdminTests
         { nameof(SettingsForm.Phone), "<script>", "Wpisz poprawny numer telefonu, na przykład 22 123 45 67" },
         { nameof(SettingsForm.Email), "biuro@", "Wpisz poprawny adres e-mail, na przykład mobilny.urzednik@gmina.pl" },
         { nameof(SettingsForm.DataProtectionOfficerEmail), "iod gmina.pl", "Wpisz poprawny adres e-mail inspektora ochrony danych, na przykład iod@gmina.pl" },
-        { nameof(SettingsForm.WebsiteUrl), "javascript:alert(1)", "Wpisz poprawny adres strony, zaczynający się od https://, na przykład https://mobilny.gmina.pl" },
-        { nameof(SettingsForm.WebsiteUrl), "mobilny.gmina.pl", "Wpisz poprawny adres strony, zaczynający się od https://, na przykład https://mobilny.gmina.pl" },
         { nameof(SettingsForm.OverdueAfterWorkingDays), "0", "Wpisz liczbę całkowitą od 1 do 30, na przykład 5" },
         { nameof(SettingsForm.OverdueAfterWorkingDays), "31", "Wpisz liczbę całkowitą od 1 do 30, na przykład 5" },
         { nameof(SettingsForm.OverdueAfterWorkingDays), "pięć", "Wpisz liczbę całkowitą od 1 do 30, na przykład 5" },

@@ -9,7 +9,7 @@ public class StaffAdminTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static StaffAdmin Admin(AdminTestKit kit) => new(kit.ScopeFactory, kit.Database, kit.Audit, kit.Clock);
+    private static StaffAdmin Admin(AdminTestKit kit) => kit.StaffAdmin();
 
     private static NewStaffForm Valid() => new()
     {
@@ -43,6 +43,9 @@ public class StaffAdminTests
         Assert.Equal("staff:" + account.Id, entry.Subject);
         Assert.DoesNotContain("Nowak", entry.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("@", entry.Detail, StringComparison.Ordinal);
+
+        // The administrator typed it: its owner must replace it at the first sign-in.
+        Assert.True((await kit.FindUserAsync(account.Id)).MustChangePassword);
     }
 
     public static TheoryData<string, string?, string?, string?, string?, string> BadForms => new()
@@ -57,6 +60,10 @@ public class StaffAdminTests
         { nameof(NewStaffForm.Password), "Jan", "a@b.pl", StaffRoles.Clerk, "", "Wpisz hasło startowe (co najmniej 12 znaków)" },
         { nameof(NewStaffForm.Password), "Jan", "a@b.pl", StaffRoles.Clerk, "krotkie", "Hasło musi mieć co najmniej 12 znaków. Teraz ma 7." },
         { nameof(NewStaffForm.Password), "Jan", "a@b.pl", StaffRoles.Clerk, "aaaaaaaaaaaaaaaa", "Hasło jest zbyt proste. Użyj co najmniej 5 różnych znaków, na przykład kilku słów." },
+        { nameof(NewStaffForm.Password), "Jan", "a@b.pl", StaffRoles.Clerk, "Password2026!", "To hasło łatwo odgadnąć: jest na liście często używanych haseł albo składa się z imienia lub adresu pracownika. Wybierz inne, na przykład trzy przypadkowe słowa." },
+        { nameof(NewStaffForm.Password), "Jan", "a@b.pl", StaffRoles.Clerk, "qwertyuiop1234", "To hasło łatwo odgadnąć: jest na liście często używanych haseł albo składa się z imienia lub adresu pracownika. Wybierz inne, na przykład trzy przypadkowe słowa." },
+        { nameof(NewStaffForm.Password), "Jan Nowak", "jan.nowak@b.pl", StaffRoles.Clerk, "JanNowak2026!", "To hasło łatwo odgadnąć: jest na liście często używanych haseł albo składa się z imienia lub adresu pracownika. Wybierz inne, na przykład trzy przypadkowe słowa." },
+        { nameof(NewStaffForm.Password), "Jan", "a@b.pl", StaffRoles.Clerk, "Mobilny-Demo-2026", "To hasło jest opublikowane w instrukcji jako hasło demonstracyjne. Wybierz inne." },
     };
 
     [Theory]
@@ -194,15 +201,14 @@ public class StaffAdminTests
     }
 
     [Fact]
-    public async Task UnlockAsync_LockedAccount_CanSignInAgain()
+    public async Task UnlockAsync_AnAccountLockedByFailedSignIns_IsShownLockedThenUnlocked()
     {
         await using var kit = await AdminTestKit.CreateAsync();
         var admin = await kit.AddStaffAsync("admin@gmina.example.pl", "Ewa Admin", StaffRoles.Administrator);
         var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
-        await using (var scope = kit.ScopeFactory.CreateAsyncScope())
+        for (var i = 0; i < 5; i++)
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(clerk.UserId))!, DateTimeOffset.UtcNow.AddHours(1));
+            await kit.Throttle.RecordFailureAsync("jan@gmina.example.pl", null, ct: Ct);
         }
 
         Assert.True(Assert.Single(await Admin(kit).ListAsync(admin, Ct), a => a.Id == clerk.UserId).IsLockedOut);
@@ -211,7 +217,21 @@ public class StaffAdminTests
 
         Assert.True(result.Succeeded);
         Assert.False(Assert.Single(await Admin(kit).ListAsync(admin, Ct), a => a.Id == clerk.UserId).IsLockedOut);
+        Assert.False((await kit.Throttle.CheckAsync("jan@gmina.example.pl", null, Ct)).NameLocked);
         Assert.Equal("unlocked", Assert.Single(await kit.AuditEntriesAsync()).Detail);
+    }
+
+    [Fact]
+    public async Task DisableAsync_EndsTheAccountsSessionsAtOnce()
+    {
+        await using var kit = await AdminTestKit.CreateAsync();
+        var admin = await kit.AddStaffAsync("admin@gmina.example.pl", "Ewa Admin", StaffRoles.Administrator);
+        var clerk = await kit.AddStaffAsync("jan@gmina.example.pl", "Jan Nowak", StaffRoles.Clerk);
+        var session = await kit.Sessions.StartAsync(clerk.UserId, Ct);
+
+        Assert.True((await Admin(kit).DisableAsync(admin, clerk.UserId, Ct)).Succeeded);
+
+        Assert.Equal(SessionEnd.Ended, (await kit.Sessions.CheckAsync(session, clerk.UserId, activity: true, Ct)).End);
     }
 
     [Theory]

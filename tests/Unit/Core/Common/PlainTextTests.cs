@@ -17,6 +17,22 @@ public class PlainTextTests
     }
 
     [Theory]
+    [InlineData("Jan \u202EKowalski", "Jan Kowalski")]                  // right-to-left override: "ikslawoK" on screen
+    [InlineData("\u2067ul. Długa 5\u2069", "ul. Długa 5")]              // right-to-left isolate
+    [InlineData("Anna\u200F Nowak\u200E\u061C", "Anna Nowak")]         // the invisible direction marks
+    [InlineData("\u202A\u202B\u202C\u202D\u2066\u2068", "")]
+    public void Tidy_BidirectionalControls_AreDropped(string input, string expected)
+    {
+        Assert.Equal(expected, PlainText.Tidy(input));
+        Assert.Equal(expected, PlainText.Tidy(input, multiline: true));
+    }
+
+    [Theory]
+    [InlineData("jan\u202E@example.pl")]
+    [InlineData("\u2066jan@example.pl")]
+    public void HasMarkupOrControl_BidirectionalControl_IsFound(string text) => Assert.True(PlainText.HasMarkupOrControl(text));
+
+    [Theory]
     [InlineData("Pierwsza linia\r\nDruga linia", "Pierwsza linia\nDruga linia")]
     [InlineData("Pierwsza\rDruga", "Pierwsza\nDruga")]
     [InlineData("  a  \n  b  ", "a\nb")]

@@ -22,6 +22,40 @@ public class PluralTests
     }
 
     [Theory]
+    [InlineData(0, "0 wizyt")]
+    [InlineData(1, "1 wizyta")]
+    [InlineData(2, "2 wizyty")]
+    [InlineData(4, "4 wizyty")]
+    [InlineData(5, "5 wizyt")]
+    [InlineData(12, "12 wizyt")]
+    [InlineData(13, "13 wizyt")]
+    [InlineData(14, "14 wizyt")]
+    [InlineData(21, "21 wizyt")]
+    [InlineData(22, "22 wizyty")]
+    [InlineData(25, "25 wizyt")]
+    [InlineData(101, "101 wizyt")]
+    [InlineData(102, "102 wizyty")]
+    [InlineData(112, "112 wizyt")]
+    [InlineData(1002, "1 002 wizyty")]
+    public void Format_PolishVisits_DigitsGroupedThePolishWay(long n, string expected)
+    {
+        Assert.Equal(expected, Plural.Format(n, "wizyta|wizyty|wizyt", Plural.Polish).Replace('\u00A0', ' '));
+    }
+
+    [Theory]
+    [InlineData(1, "1 nowe zgłoszenie")]
+    [InlineData(2, "2 nowe zgłoszenia")]
+    [InlineData(5, "5 nowych zgłoszeń")]
+    [InlineData(12, "12 nowych zgłoszeń")]
+    [InlineData(22, "22 nowe zgłoszenia")]
+    [InlineData(25, "25 nowych zgłoszeń")]
+    [InlineData(101, "101 nowych zgłoszeń")]
+    public void Format_PolishSentenceForms_AsThePanelsHomeSaysWhatWaits(long n, string expected)
+    {
+        Assert.Equal(expected, Plural.Format(n, "{0} nowe zgłoszenie|{0} nowe zgłoszenia|{0} nowych zgłoszeń", Plural.Polish));
+    }
+
+    [Theory]
     [InlineData(1, "minęła 1 godzina")]
     [InlineData(2, "minęły 2 godziny")]
     [InlineData(5, "minęło 5 godzin")]

@@ -31,6 +31,24 @@ public sealed class WavAudioTests
         Assert.Equal(Enum.Parse<WavProblem>(expected), WavAudio.TryParse(file, out _));
     }
 
+    [Theory]
+    [InlineData(0x7FFFFFEBu)] // body + size = int.MaxValue, odd: the pad byte wrapped the position round to a negative one
+    [InlineData(0x7FFFFFFFu)]
+    [InlineData(0xFFFFFFFFu)]
+    [InlineData(1_000u)]      // simply longer than the file
+    public void AChunkSizePastTheEndOfTheFile_IsDamaged_NeverAnException(uint size)
+    {
+        var file = new byte[64];
+        "RIFF"u8.CopyTo(file);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(4), 56);
+        "WAVE"u8.CopyTo(file.AsSpan(8));
+        "LIST"u8.CopyTo(file.AsSpan(12));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(16), size);
+
+        Assert.Equal(WavProblem.Damaged, WavAudio.TryParse(file, out var audio));
+        Assert.Null(audio);
+    }
+
     [Fact]
     public void NotAWav_IsRefused()
     {

@@ -32,8 +32,9 @@ public sealed class CallListTests
         Assert.Equal("+48500400300", items[0].CallPhone); // the neighbour who filed, for the e-mail
         Assert.Equal("+48600100200", items[1].CallPhone); // the SMS's own number
         Assert.Contains("Prosimy o PESEL.", items[0].Body, StringComparison.Ordinal);
+        // One read for the request both messages belong to, by id only (no number, address or text).
         var read = Assert.Single(await kit.AuditEntriesAsync(), a => a.Action == AuditActions.MessagesRead);
-        Assert.Equal(("messages", "2"), (read.Subject, read.Detail));
+        Assert.Equal(($"request:{id}", null), (read.Subject, read.Detail));
         await Assert.ThrowsAsync<StaffAccessDeniedException>(() => list.ListAsync(Clerk, Ct));
     }
 

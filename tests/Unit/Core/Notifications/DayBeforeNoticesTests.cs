@@ -33,7 +33,7 @@ public sealed class DayBeforeNoticesTests
             var id = await kit.AddRequestAsync();
             foreach (var channel in followers)
             {
-                await OutboxQueueTests.AddSubscriberAsync(kit, id, channel, channel == NotificationChannel.Sms ? "+48600100200" : "corka@example.pl");
+                await OutboxQueueTests.AddSubscriberAsync(kit, id, channel, channel == NotificationChannel.Sms ? "+48600100200" : "corka@example.pl", contact: true);
             }
 
             Assert.True((await kit.BookAsync(id, clerk, day, from, from + 2)).Succeeded);
@@ -90,7 +90,7 @@ public sealed class DayBeforeNoticesTests
         Assert.All(dayBefore, m => Assert.Equal(OutboxState.Sent, m.State));
         Assert.Equal(expected.Keys.Order(), dayBefore.Select(m => m.VisitId!.Value).Distinct().Order());
         Assert.DoesNotContain(dayBefore, m => m.VisitId == nobody || m.VisitId == cancelled);
-        Assert.Equal([tuesday, tuesday, thursday, thursday, friday, monday, monday, late!.Value], dayBefore.OrderBy(m => sentAt[m.Key]).ThenBy(m => m.Channel).Select(m => m.VisitId!.Value));
+        Assert.Equal([tuesday, tuesday, thursday, thursday, friday, monday, monday, late!.Value], dayBefore.OrderBy(m => sentAt[m.Key]).ThenBy(m => m.Channel).ThenBy(m => m.VisitId).Select(m => m.VisitId!.Value));
 
         var calls = sms.Calls.Concat(email.Calls).Where(c => dayBefore.Any(m => m.Key == c.Key)).ToList();
         Assert.Equal(calls.Count, calls.Select(c => c.Key).Distinct().Count());
@@ -119,7 +119,7 @@ public sealed class DayBeforeNoticesTests
         await using var kit = await VisitTestKit.CreateAsync(Start);
         var clerk = await kit.AddClerkAsync("Tomasz Wiśniewski");
         var id = await kit.AddRequestAsync();
-        await OutboxQueueTests.AddSubscriberAsync(kit, id, NotificationChannel.Sms, "+48600100200");
+        await OutboxQueueTests.AddSubscriberAsync(kit, id, NotificationChannel.Sms, "+48600100200", contact: true);
         Assert.True((await kit.BookAsync(id, clerk, new DateOnly(2026, 11, 12), 10, 12)).Succeeded);
         var at = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(1));
         kit.Clock.Advance(at - kit.Clock.GetUtcNow());

@@ -180,6 +180,19 @@ public sealed class FakeSmsGateway : IAsyncDisposable
     }
 
     /// <summary>
+    /// The gateway already holds a message under <paramref name="idx"/>, as after our database was restored from a backup,
+    /// started afresh, or shared the account with another one: a send with that idx and <c>check_idx=1</c> gets error 53
+    /// and nothing is sent. The real gateway says no more than that: its answer names no message and proves no delivery.
+    /// </summary>
+    public void RememberIdx(string idx)
+    {
+        lock (_lock)
+        {
+            _idx.Add(idx);
+        }
+    }
+
+    /// <summary>
     /// Accepts connections but answers nothing until <see cref="Release"/>; a held request is not yet read or recorded.
     /// With <paramref name="afterAccepting"/> the request is handled (the message recorded) and only the answer is
     /// held: the gateway has the message but the client does not hear so — a lost answer.

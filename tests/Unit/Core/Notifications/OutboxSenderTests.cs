@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Visits;
 
 namespace MobilnyUrzednik.Core.Notifications;
@@ -97,6 +98,13 @@ public sealed class OutboxSenderTests
             Assert.Empty(email.Calls);
             var file = Assert.Single(Directory.GetFiles(Path.Combine(root, "wiadomosci")));
             var text = await File.ReadAllTextAsync(file, Ct);
+
+            // A copy holds a phone number and a message: readable by the service's user only.
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(PrivateFiles.FolderMode, File.GetUnixFileMode(Path.Combine(root, "wiadomosci")));
+                Assert.Equal(PrivateFiles.FileMode, File.GetUnixFileMode(file));
+            }
             Assert.Contains("Do: +48600100200", text, StringComparison.Ordinal);
             Assert.Contains(message.Body, text, StringComparison.Ordinal);
 
@@ -136,7 +144,7 @@ public sealed class OutboxSenderTests
         await using (var db = kit.Database.CreateDbContext())
         {
             var request = await db.VisitRequests.SingleAsync(r => r.Id == id, Ct);
-            await TestOutbox.For(kit.Clock).QueueForAsync(db, request, await db.Subscriptions.SingleAsync(Ct), NotificationKind.DayBefore, VisitFacts.Of(visit, "Tomasz Wiśniewski"), key: NotificationOutbox.DayBeforeKey(visit.Id, subscription.Id), ct: Ct);
+            await TestOutbox.For(kit.Clock).QueueForAsync(db, request, await db.Subscriptions.SingleAsync(Ct), NotificationKind.DayBefore, VisitFacts.Of(visit, "Tomasz Wiśniewski"), dedupeKey: NotificationOutbox.DayBeforeKey(visit.Id, subscription.Id), ct: Ct);
             await db.SaveChangesAsync(Ct);
         }
 
@@ -146,7 +154,9 @@ public sealed class OutboxSenderTests
 
         var messages = await OutboxQueueTests.Messages(kit);
         Assert.Equal(OutboxState.Obsolete, messages.Single(m => m.Kind == NotificationKind.DayBefore).State);
-        Assert.DoesNotContain(sms.Calls, c => c.Key == NotificationOutbox.DayBeforeKey(visit.Id, subscription.Id));
+        var notice = messages.Single(m => m.Kind == NotificationKind.DayBefore);
+        Assert.Equal(NotificationOutbox.DayBeforeKey(visit.Id, subscription.Id), notice.DedupeKey);
+        Assert.DoesNotContain(sms.Calls, c => c.Key == notice.Key);
         Assert.Equal(2, sms.Calls.Count);
     }
 

@@ -21,7 +21,7 @@ public class SubscriptionsTests
     [InlineData("+48 600-100-200")]
     [InlineData("0048 600100200")]
     [InlineData("600-100-200")]
-    public async Task SubscribeAsync_MobileNumberInAnyUsualFormat_AddsOneSubscriptionAndItsMessageInOneSave(string typed)
+    public async Task SubscribeAsync_MobileNumberInAnyUsualFormat_AddsOneFollowerAwaitingConfirmationAndTheOneMessageInOneSave(string typed)
     {
         await using var kit = await Kit.CreateAsync();
         var requestId = await kit.AddRequestAsync();
@@ -41,8 +41,13 @@ public class SubscriptionsTests
         Assert.Equal("+48600100200", subscription.Address);
         Assert.False(subscription.IsRequestContact);
         Assert.True(subscription.IsActive);
+        Assert.True(subscription.AwaitingConfirmation);
+        Assert.False(subscription.ReceivesNews);
+        Assert.Null(subscription.ConfirmedAt);
         Assert.Equal(kit.Clock.GetUtcNow(), subscription.CreatedAt);
         Assert.Equal(20, subscription.Token.Length);
+        Assert.Equal(20, subscription.RemovalToken!.Length);
+        Assert.NotEqual(subscription.Token, subscription.RemovalToken);
 
         var message = await db.Outbox.SingleAsync(Ct);
         Assert.Equal(NotificationKind.Subscribed, message.Kind);
@@ -52,10 +57,11 @@ public class SubscriptionsTests
         Assert.Equal("+48600100200", message.Recipient);
         Assert.Equal(OutboxState.Pending, message.State);
         Assert.Null(message.Subject);
-        Assert.Contains("ten numer dostanie SMS", message.Body, StringComparison.Ordinal);
-        Assert.EndsWith($"Wyłącz SMS-y: {TestOutbox.SiteUrl}/powiadomienia/stop/{subscription.Token}", message.Body, StringComparison.Ordinal);
+        Assert.Equal(
+            $"Gmina Przykładowo: ktoś chce, żeby ten numer dostawał SMS-y o zgłoszeniu {TrackingCode.Format(await kit.CodeOfAsync(requestId))}. Jeśli to Ty, potwierdź: {TestOutbox.SiteUrl}/powiadomienia/potwierdz/{subscription.Token} Jeśli nie, nic nie rób – nie wyślemy nic więcej.",
+            message.Body);
 
-        // One save wrote both rows: a subscription never exists without the message that tells its subscriber how to stop.
+        // One save wrote both rows: a follower never exists without the message that asks them to confirm.
         var save = Assert.Single(kit.Saves);
         Assert.Equal(1, save.Subscriptions);
         Assert.Equal(1, save.Messages);
@@ -80,8 +86,9 @@ public class SubscriptionsTests
         Assert.Equal(NotificationKind.Subscribed, message.Kind);
         Assert.Equal("Jan.Nowak@example.pl", message.Recipient);
         Assert.False(string.IsNullOrWhiteSpace(message.Subject));
-        Assert.Contains("ten adres dostanie wiadomość", message.Body, StringComparison.Ordinal);
-        Assert.Contains($"{TestOutbox.SiteUrl}/powiadomienia/stop/{subscription.Token}", message.Body, StringComparison.Ordinal);
+        Assert.Contains("ktoś chce, żeby ten adres dostawał wiadomości", message.Body, StringComparison.Ordinal);
+        Assert.Contains($"{TestOutbox.SiteUrl}/powiadomienia/potwierdz/{subscription.Token}", message.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("/powiadomienia/stop/", message.Body, StringComparison.Ordinal);
         Assert.Single(kit.Saves);
     }
 
@@ -155,13 +162,13 @@ public class SubscriptionsTests
         var english = Messages.GetResourceSet(CultureInfo.GetCultureInfo("en"), createIfNotExists: true, tryParents: false)!
             .Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
 
-        Assert.Equal(14, polish.Count);
+        Assert.Equal(15, polish.Count);
         Assert.Equal(polish.Keys.Order(), english.Keys.Order());
         Assert.All(english, e => Assert.NotEqual(polish[e.Key], e.Value));
     }
 
     [Fact]
-    public async Task SubscribeAsync_SameNumberAgainInAnotherFormat_SucceedsWithoutASecondSubscriptionOrMessage()
+    public async Task SubscribeAsync_SameNumberAgainInAnotherFormat_SaysItAwaitsConfirmationWithoutASecondSubscriptionOrMessage()
     {
         await using var kit = await Kit.CreateAsync();
         var requestId = await kit.AddRequestAsync();
@@ -169,7 +176,7 @@ public class SubscriptionsTests
 
         var again = await kit.Subscriptions.SubscribeAsync(requestId, "sms", "+48 600-100-200", Ct);
 
-        Assert.Equal(SubscribeOutcome.AlreadySubscribed, again.Outcome);
+        Assert.Equal(SubscribeOutcome.AwaitingConfirmation, again.Outcome);
         Assert.True(again.Succeeded);
         Assert.Equal("600 100 200", again.Address);
         await using var db = kit.Database.CreateDbContext();
@@ -186,7 +193,7 @@ public class SubscriptionsTests
 
         var again = await kit.Subscriptions.SubscribeAsync(requestId, "email", "JAN.NOWAK@EXAMPLE.PL", Ct);
 
-        Assert.Equal(SubscribeOutcome.AlreadySubscribed, again.Outcome);
+        Assert.Equal(SubscribeOutcome.AwaitingConfirmation, again.Outcome);
         await using var db = kit.Database.CreateDbContext();
         Assert.Equal(1, await db.Subscriptions.CountAsync(Ct));
         Assert.Equal(1, await db.Outbox.CountAsync(Ct));
@@ -269,8 +276,8 @@ public class SubscriptionsTests
             "Wiadomości o tym zgłoszeniu dostaje już 5 osób. Więcej nie możemy zapisać. Ktoś z nich może wyłączyć wiadomości linkiem z wiadomości.",
             Polish(error));
 
-        // One who already follows is still told they do, not refused.
-        Assert.Equal(SubscribeOutcome.AlreadySubscribed, (await kit.Subscriptions.SubscribeAsync(requestId, "email", "osoba1@example.pl", Ct)).Outcome);
+        // One who already signed up is still told so (awaiting confirmation), not refused.
+        Assert.Equal(SubscribeOutcome.AwaitingConfirmation, (await kit.Subscriptions.SubscribeAsync(requestId, "email", "osoba1@example.pl", Ct)).Outcome);
 
         await kit.Subscriptions.StopAsync(await kit.TokenOfAsync("osoba2@example.pl"), Ct);
         Assert.Equal(SubscribeOutcome.Subscribed, (await kit.Subscriptions.SubscribeAsync(requestId, "sms", "601 202 303", Ct)).Outcome);
@@ -462,7 +469,7 @@ public class SubscriptionsTests
             Database = database;
             Outbox = TestOutbox.For(Clock);
             var factory = new RecordingFactory(database, Saves);
-            Subscriptions = new Subscriptions(factory, Outbox, Clock, new ListLogger(Log));
+            Subscriptions = new Subscriptions(factory, Outbox, Microsoft.Extensions.Options.Options.Create(new NotificationOptions { PublicSiteUrl = TestOutbox.SiteUrl }), Clock, new ListLogger(Log));
         }
 
         public TestDatabase Database { get; }
@@ -517,16 +524,9 @@ public class SubscriptionsTests
     /// <summary>The test database's contexts, each with an interceptor that records what every save adds.</summary>
     private sealed class RecordingFactory(TestDatabase database, ConcurrentQueue<(int, int)> saves) : IDbContextFactory<AppDbContext>
     {
-        private readonly string _connectionString = ConnectionStringOf(database);
+        private readonly DbContextOptions<AppDbContext> _options = database.OptionsWith(new SaveRecorder(saves));
 
-        public AppDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connectionString).AddInterceptors(new SaveRecorder(saves)).Options);
-
-        private static string ConnectionStringOf(TestDatabase database)
-        {
-            using var db = database.CreateDbContext();
-            return db.Database.GetConnectionString()!;
-        }
+        public AppDbContext CreateDbContext() => new(_options);
     }
 
     private sealed class SaveRecorder(ConcurrentQueue<(int, int)> saves) : SaveChangesInterceptor

@@ -17,7 +17,7 @@ public sealed class InboxTests
         var clock = new FakeClock(Monday);
         await AddRequestAsync(database, Monday, "Halina Żółkiewska");
         var other = await AddRequestAsync(database, Monday, "Jan Nowak");
-        var inbox = new Inbox(database, clock);
+        var inbox = new Inbox(database, new Audit.AuditLog(database, clock), clock);
         string code;
         await using (var db = database.CreateDbContext())
         {
@@ -42,7 +42,7 @@ public sealed class InboxTests
         await AddRequestAsync(database, Monday.AddDays(-3), "Stary Telefon", RequestChannel.Phone);
         await AddRequestAsync(database, Monday, "Nowy Telefon", RequestChannel.Phone, "zameldowanie");
         await AddRequestAsync(database, Monday, "Nowy Web", RequestChannel.Web);
-        var inbox = new Inbox(database, clock);
+        var inbox = new Inbox(database, new Audit.AuditLog(database, clock), clock);
 
         var phone = await inbox.QueryAsync(Coordinator, new InboxQuery { Channel = RequestChannel.Phone }, Ct);
         Assert.Equal(["Nowy Telefon", "Stary Telefon"], phone.Rows.Select(r => r.ResidentName));
@@ -73,7 +73,7 @@ public sealed class InboxTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var inbox = new Inbox(database, clock);
+        var inbox = new Inbox(database, new Audit.AuditLog(database, clock), clock);
         var all = await inbox.QueryAsync(Coordinator, new InboxQuery(), Ct);
         Assert.Equal(["Spóźniona Środa"], all.Rows.Where(r => r.Overdue).Select(r => r.ResidentName));
         Assert.Equal(new DateOnly(2026, 11, 20), all.Rows.Single(r => r.ResidentName == "Stara Z Wizytą").VisitDate);
@@ -92,7 +92,7 @@ public sealed class InboxTests
             await AddRequestAsync(database, Monday.AddMinutes(-i), $"Osoba Numer {i:D2}");
         }
 
-        var inbox = new Inbox(database, clock);
+        var inbox = new Inbox(database, new Audit.AuditLog(database, clock), clock);
         var first = await inbox.QueryAsync(Coordinator, new InboxQuery(), Ct);
         Assert.Equal((26, 1, 2, 25), (first.Total, first.Page, first.PageCount, first.Rows.Count));
         Assert.Equal("Osoba Numer 00", first.Rows[0].ResidentName);
@@ -103,10 +103,30 @@ public sealed class InboxTests
     }
 
     [Fact]
+    public async Task Query_WritesOneReadPerRequestShown_ByIdOnly_AndNeverTheSearchWords()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clock = new FakeClock(Monday);
+        var halina = await AddRequestAsync(database, Monday, "Halina Żółkiewska");
+        var jan = await AddRequestAsync(database, Monday, "Jan Nowak");
+        var inbox = new Inbox(database, new Audit.AuditLog(database, clock), clock);
+
+        await inbox.QueryAsync(Coordinator, new InboxQuery(), Ct);
+        await inbox.QueryAsync(Coordinator, new InboxQuery { Search = "Żółkiew" }, Ct);
+        await inbox.QueryAsync(Coordinator, new InboxQuery { Search = "nikt taki" }, Ct);
+
+        await using var db = database.CreateDbContext();
+        var reads = db.AuditLog.OrderBy(a => a.Id).ToList();
+        Assert.All(reads, a => Assert.Equal((Audit.AuditActions.InboxRead, Coordinator.UserId), (a.Action, a.ActorId)));
+        Assert.Equal([$"request:{jan}", $"request:{halina}", $"request:{halina}"], reads.Select(a => a.Subject));
+        Assert.All(reads, a => Assert.Null(a.Detail));
+    }
+
+    [Fact]
     public async Task Query_ByAClerk_IsRefused()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var inbox = new Inbox(database, new FakeClock());
+        var inbox = new Inbox(database, new Audit.AuditLog(database, new FakeClock()), new FakeClock());
         await Assert.ThrowsAsync<StaffAccessDeniedException>(() => inbox.QueryAsync(Clerk, new InboxQuery(), Ct));
     }
 }

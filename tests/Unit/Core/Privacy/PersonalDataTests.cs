@@ -70,6 +70,9 @@ public sealed class PersonalDataTests
         using var json = JsonDocument.Parse(bytes!);
         Assert.Equal(3, json.RootElement.GetProperty("historia").GetArrayLength());
         Assert.True(json.RootElement.GetProperty("wiadomosci").GetArrayLength() >= 1);
+        var follower = json.RootElement.GetProperty("powiadomienia")[0];
+        Assert.True(follower.GetProperty("kontaktZeZgloszenia").GetBoolean());
+        Assert.False(follower.GetProperty("czekaNaPotwierdzenie").GetBoolean());
         Assert.Single(await kit.AuditEntriesAsync(), a => a.Action == AuditActions.PersonalDataExported && a.Subject == AuditLog.RequestSubject(id));
         Assert.Null(await Service(kit).ExportAsync(Admin, 999_999, Ct));
     }

@@ -16,6 +16,27 @@ public sealed class RetentionJobTests
     private const int Days = 730;
 
     [Fact]
+    public async Task DraftsUntouchedForADay_AreDeletedByTheJob_WithoutWaitingForTheNextForm()
+    {
+        await using var kit = await VisitTestKit.CreateAsync();
+        var store = new DraftStore(kit.Database, kit.Clock);
+        var old = await store.CreateAsync(Ct);
+        var answers = (await store.LoadAsync(old, Ct))!.Answers;
+        answers.Description = "Mama leży po udarze, nie wstaje z łóżka.";
+        Assert.True(await store.SaveAsync(old, answers, Ct));
+        kit.Clock.Advance(DraftStore.Lifetime - TimeSpan.FromMinutes(1));
+        var recent = await store.CreateAsync(Ct);
+        kit.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var result = await Job(kit).RunAsync(Ct);
+
+        Assert.Equal(1, result.DraftsPurged);
+        await using var db = kit.Database.CreateDbContext();
+        Assert.Equal([recent], await db.RequestDrafts.Select(d => d.Key).ToListAsync(Ct));
+        Assert.DoesNotContain(await db.RequestDrafts.Select(d => d.AnswersJson).ToListAsync(Ct), j => j.Contains("udarze", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnonymisesExactlyTheClosedRequestsPastThePeriod_EachAudited_TheRestUntouched()
     {
         await using var kit = await VisitTestKit.CreateAsync();

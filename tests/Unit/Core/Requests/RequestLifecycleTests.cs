@@ -12,8 +12,8 @@ public class RequestLifecycleTests
         [RequestStatus.Submitted] = [RequestStatus.InReview, RequestStatus.Cancelled, RequestStatus.Rejected],
         [RequestStatus.InReview] = [RequestStatus.NeedsInformation, RequestStatus.VisitScheduled, RequestStatus.Cancelled, RequestStatus.Rejected],
         [RequestStatus.NeedsInformation] = [RequestStatus.InReview, RequestStatus.VisitScheduled, RequestStatus.Cancelled, RequestStatus.Rejected],
-        [RequestStatus.VisitScheduled] = [RequestStatus.VisitScheduled, RequestStatus.VisitConfirmed, RequestStatus.Cancelled],
-        [RequestStatus.VisitConfirmed] = [RequestStatus.VisitScheduled, RequestStatus.Completed, RequestStatus.Cancelled],
+        [RequestStatus.VisitScheduled] = [RequestStatus.VisitScheduled, RequestStatus.VisitConfirmed, RequestStatus.Completed, RequestStatus.InReview, RequestStatus.Cancelled],
+        [RequestStatus.VisitConfirmed] = [RequestStatus.VisitScheduled, RequestStatus.Completed, RequestStatus.InReview, RequestStatus.Cancelled],
         [RequestStatus.Completed] = [],
         [RequestStatus.Cancelled] = [],
         [RequestStatus.Rejected] = [],
@@ -53,7 +53,7 @@ public class RequestLifecycleTests
         Assert.Equal(8, Enum.GetValues<RequestStatus>().Length);
         Assert.Equal(Enum.GetValues<RequestStatus>(), Expected.Keys.Order());
         Assert.Equal(64, AllowedMoves().Count + RefusedMoves().Count);
-        Assert.Equal(17, AllowedMoves().Count);
+        Assert.Equal(20, AllowedMoves().Count);
     }
 
     [Theory]

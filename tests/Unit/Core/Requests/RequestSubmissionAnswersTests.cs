@@ -10,6 +10,31 @@ public class RequestSubmissionAnswersTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task SubmitAnswersAsync_BidirectionalControlsInEveryTextField_AreAcceptedAndStoredWithout()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clock = new FakeClock();
+        var answers = SampleAnswers.ForNeighbour();
+        answers.Description = "Dowód \u202Eyzcinaz\u202C do odbioru.";
+        answers.ResidentName = "Anna \u202ENowak-Kowalska";
+        answers.Street = "\u2067Główna 5\u2069";
+        answers.Town = "Przykładowo\u200F";
+        answers.SubmitterName = "Jan\u202D Nowak";
+        answers.AccessNotes = "Domofon \u202E12\u202C.";
+
+        var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAnswersAsync(
+            "klucz-bidi", answers, RequestChannel.Kiosk, Library, "biblioteka", Library, Ct);
+
+        Assert.Equal(SubmissionOutcome.Created, result.Outcome);
+        await using var db = database.CreateDbContext();
+        var request = await db.VisitRequests.SingleAsync(Ct);
+        string?[] texts = [request.Description, request.ResidentName, request.Street, request.Town, request.SubmitterName, request.AccessNotes];
+        Assert.All(texts, t => Assert.DoesNotMatch("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]", t!));
+        Assert.Equal("Anna Nowak-Kowalska", request.ResidentName);
+        Assert.Equal("Dowód yzcinaz do odbioru.", request.Description);
+    }
+
+    [Fact]
     public async Task SubmitAnswersAsync_CompleteAnswers_CreatesAKioskRequestRecordingTheKiosk()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -42,6 +42,40 @@ public sealed class EspeakTextToSpeechTests : IDisposable
     }
 
     [Fact]
+    public async Task Cache_IsBoundedByBytes_NotByHowManyTexts()
+    {
+        using var speech = new EspeakTextToSpeech(Options.Create(new EspeakOptions { CacheMegabytes = 1 }), NullLogger<EspeakTextToSpeech>.Instance);
+        long made = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            // About 10 s of speech each: roughly 440 KB of audio.
+            made += (await speech.SynthesizeAsync($"Tekst numer {i}. Wpisz imię i nazwisko osoby, do której ma przyjść urzędnik, a potem naciśnij przycisk Dalej. Sprawdź, czy wszystko się zgadza.", TestContext.Current.CancellationToken)).Length;
+            Assert.InRange(speech.CachedBytes, 1, 1024 * 1024);
+        }
+
+        Assert.True(made > 2 * 1024 * 1024, $"Only {made} bytes made: the texts were too short to test the bound.");
+    }
+
+    [Fact]
+    public async Task MoreTextsAtOnceThanSlotsAndQueue_TheRestAreToldBusyAtOnce()
+    {
+        using var speech = new EspeakTextToSpeech(Options.Create(new EspeakOptions { MaxConcurrent = 1, MaxWaiting = 1 }), NullLogger<EspeakTextToSpeech>.Instance);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Started together: one runs, one waits, the third is told "busy" at once.
+        var first = speech.SynthesizeAsync("Pierwszy tekst do przeczytania.", ct);
+        var second = speech.SynthesizeAsync("Drugi tekst do przeczytania.", ct);
+        var third = speech.SynthesizeAsync("Trzeci tekst do przeczytania.", ct);
+
+        await Assert.ThrowsAsync<SpeechBusyException>(() => third);
+        Assert.True((await first).Length > 44);
+        Assert.True((await second).Length > 44);
+
+        // Once they are done, there is room again.
+        Assert.True((await speech.SynthesizeAsync("Trzeci tekst do przeczytania.", ct)).Length > 44);
+    }
+
+    [Fact]
     public async Task Synthesize_TextOutsideThePolishScript_IsRefusedBeforeTheEngineRuns() =>
         await Assert.ThrowsAsync<ArgumentException>(() => _speech.SynthesizeAsync("Привет", TestContext.Current.CancellationToken));
 

@@ -40,7 +40,8 @@ public sealed class StaffActionMatrixTests
         ("message handed over", StaffPermission.PassOnMessages, (s, a) => s.CallList.HandOverAsync(a, 999, Ct)),
         ("message sent again", StaffPermission.PassOnMessages, (s, a) => s.CallList.RetryAsync(a, 999, Ct)),
         ("my day", StaffPermission.ViewOwnVisits, (s, a) => s.MyVisits.DayAsync(a, new DateOnly(2026, 11, 24), Ct)),
-        ("my calendar file", StaffPermission.ViewOwnVisits, (s, a) => s.MyVisits.UpcomingAsync(a, Ct)),
+        ("my calendar address", StaffPermission.ViewOwnVisits, (s, a) => s.Feeds.RenewAsync(a, Ct)),
+        ("visit outcome", StaffPermission.RecordVisitOutcome, (s, a) => s.Outcomes.RecordAsync(a, 1, new OutcomeForm { Key = "k" }, Ct)),
         ("reports", StaffPermission.ViewReports, (s, a) => s.Reports.GetAsync(a, Ct)),
         ("catalogue", StaffPermission.ManageCatalogue, (s, a) => s.Catalogue.ListAsync(a, Ct)),
         ("add matter", StaffPermission.ManageCatalogue, (s, a) => s.Catalogue.AddAsync(a, new MatterForm(), Ct)),
@@ -123,7 +124,7 @@ public sealed class StaffActionMatrixTests
     {
         private readonly AuditLog _audit = new(database, clock);
 
-        public Inbox Inbox => new(database, clock);
+        public Inbox Inbox => new(database, _audit, clock);
         public RequestDetails Details => new(database, _audit);
         public RequestActions Actions => new(database, _audit, clock, TestOutbox.For(clock));
         public PhoneIntake Intake => new(new RequestSubmission(database, clock, TestOutbox.For(clock)), _audit);
@@ -131,12 +132,17 @@ public sealed class StaffActionMatrixTests
         public ClerkSchedule Schedule => new(database, _audit);
         public DayBefore DayBefore => new(database, _audit, clock);
         public MyVisits MyVisits => new(database, _audit, clock);
+        public CalendarFeeds Feeds => new(database, _audit, clock, Microsoft.Extensions.Options.Options.Create(new Notifications.NotificationOptions()));
+        public VisitOutcomes Outcomes => new(database, _audit, clock, TestOutbox.For(clock));
         public Privacy.PersonalData PersonalData => new(database, new Privacy.RequestAnonymiser(database, _audit, clock), _audit, clock);
         public Notifications.CallList CallList => new(database, _audit, clock, new Notifications.OutboxSignal());
         public Reports Reports => new(database, clock);
         public CatalogueAdmin Catalogue => new(database, _audit);
         public SettingsAdmin Settings => new(database, _audit, clock);
-        public StaffAdmin Staff => new(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), database, _audit, clock);
+        public StaffAdmin Staff => new(
+            new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), database, _audit, clock,
+            new SignInThrottle(database, clock, Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions())),
+            new StaffSessions(database, clock, Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions())));
         public AuditQuery Audit => new(database);
     }
 }

@@ -15,9 +15,9 @@ public sealed class StaffPermissionsTests
         [
             StaffPermission.ViewInbox, StaffPermission.ReadRequest, StaffPermission.ChangeRequest, StaffPermission.TakePhoneRequest,
             StaffPermission.BookVisits, StaffPermission.ManageClerkDays, StaffPermission.ConfirmVisits, StaffPermission.PassOnMessages,
-            StaffPermission.ViewOwnVisits, StaffPermission.ViewReports,
+            StaffPermission.ViewOwnVisits, StaffPermission.RecordVisitOutcome, StaffPermission.ViewReports,
         ],
-        [StaffRoles.Clerk] = [StaffPermission.ViewOwnVisits],
+        [StaffRoles.Clerk] = [StaffPermission.ViewOwnVisits, StaffPermission.RecordVisitOutcome],
     };
 
     public static TheoryData<string, StaffPermission> Pairs()

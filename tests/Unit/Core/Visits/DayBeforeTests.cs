@@ -26,6 +26,37 @@ public class DayBeforeTests
     }
 
     [Fact]
+    public async Task List_WritesOneReadPerRequestShown_ByIdOnly()
+    {
+        await using var kit = await VisitTestKit.CreateAsync(VisitTestKit.Warsaw(2026, 11, 23, 9));
+        var tomasz = await kit.AddClerkAsync("Tomasz Wiśniewski");
+        var first = await kit.AddRequestAsync(residentName: "Stefan Nowak");
+        var second = await kit.AddRequestAsync(relation: SubmitterRelation.Neighbour);
+        Assert.True((await kit.BookAsync(first, tomasz, VisitTestKit.Tuesday, 8, 10)).Succeeded);
+        Assert.True((await kit.BookAsync(second, tomasz, VisitTestKit.Tuesday, 12, 14)).Succeeded);
+
+        await kit.DayBefore.ListAsync(VisitTestKit.Coordinator, ct: Ct);
+
+        var reads = (await kit.AuditEntriesAsync()).Where(a => a.Action == AuditActions.DayBeforeRead).ToList();
+        Assert.Equal([$"request:{first}", $"request:{second}"], reads.Select(a => a.Subject).Order());
+        Assert.All(reads, a => Assert.Equal((VisitTestKit.Coordinator.UserId, "2026-11-24"), (a.ActorId, a.Detail)));
+    }
+
+    [Fact]
+    public async Task Calendar_WritesOneReadPerRequestShown_ByIdOnly()
+    {
+        await using var kit = await VisitTestKit.CreateAsync(VisitTestKit.Warsaw(2026, 11, 23, 9));
+        var tomasz = await kit.AddClerkAsync("Tomasz Wiśniewski");
+        var request = await kit.AddRequestAsync(residentName: "Stefan Nowak");
+        Assert.True((await kit.BookAsync(request, tomasz, VisitTestKit.Tuesday, 8, 10)).Succeeded);
+
+        await kit.Booking.CalendarAsync(VisitTestKit.Coordinator, VisitTestKit.Monday, VisitTestKit.Monday.AddDays(6), Ct);
+
+        var read = Assert.Single(await kit.AuditEntriesAsync(), a => a.Action == AuditActions.CalendarRead);
+        Assert.Equal(($"request:{request}", "2026-11-23..2026-11-29"), (read.Subject, read.Detail));
+    }
+
+    [Fact]
     public async Task List_BeforeAHoliday_ShowsTheWorkingDayAfterIt()
     {
         // Tuesday 10 November 2026; Wednesday 11 November is Independence Day.

@@ -14,7 +14,7 @@ public class IcsCalendarTests
         "Wizyta: Wniosek o dowód osobisty (Przykładowo)",
         "Główna 5 m. 3, 00-950 Przykładowo",
         description ?? "Zgłoszenie K7P-4QX-9M.",
-        Confirmed: false);
+        IcsStatus.Tentative);
 
     [Fact]
     public void Write_EveryLineEndsWithCrLf_NoBareLineFeeds()
@@ -74,20 +74,12 @@ public class IcsCalendarTests
     public void Fold_ShortLine_Unchanged() => Assert.Equal("SUMMARY:krótko", IcsCalendar.Fold("SUMMARY:krótko"));
 
     [Fact]
-    public void ToEvents_SummaryHasTheMatterAndTown_NeverTheResidentsNameOrPhone()
+    public void Write_SequenceAndStatus_Cancelled_IsTransparent()
     {
-        var visit = new DaySheetVisit(
-            5, "K7P4QX9M", new DateOnly(2026, 11, 24), new TimeOnly(10, 0), new TimeOnly(12, 0), VisitState.Confirmed,
-            "Wniosek o dowód osobisty", ["Stary dowód"], "Opis", "Janina Kowalczyk", "Główna 5", "00-950", "Przykładowo",
-            false, false, null, "Janina Kowalczyk", "+48600100200", Requests.ContactChannel.PhoneCall, null);
+        var ics = IcsCalendar.Write([Event() with { Status = IcsStatus.Cancelled, Sequence = 3 }], Stamp, "Moje wizyty");
 
-        var ev = Assert.Single(MyVisits.ToEvents([visit]));
-        var ics = IcsCalendar.Write([ev], Stamp, "Moje wizyty");
-
-        Assert.Equal("Wizyta: Wniosek o dowód osobisty (Przykładowo)", ev.Summary);
-        Assert.DoesNotContain("Janina", ics, StringComparison.Ordinal);
-        Assert.DoesNotContain("600100200", ics, StringComparison.Ordinal);
-        Assert.Contains("STATUS:CONFIRMED", ics.Split("\r\n"));
-        Assert.Equal("wizyta-5@mobilny-urzednik", ev.Uid);
+        Assert.Contains("SEQUENCE:3", ics.Split("\r\n"));
+        Assert.Contains("STATUS:CANCELLED", ics.Split("\r\n"));
+        Assert.Contains("TRANSP:TRANSPARENT", ics.Split("\r\n"));
     }
 }

@@ -44,19 +44,17 @@ public class MyVisitsTests
     }
 
     [Fact]
-    public async Task Upcoming_OnlyOwnActiveVisitsFromToday_RebookedLeftOut()
+    public async Task OpeningDay_TodayWithoutVisits_TheNextDayWithAVisitToCome_OthersVisitsIgnored()
     {
         await using var kit = await VisitTestKit.CreateAsync();
         var tomasz = await kit.AddClerkAsync("Tomasz Wiśniewski");
         var maria = await kit.AddClerkAsync("Maria Zielińska");
-        var moved = await kit.AddRequestAsync();
-        Assert.True((await kit.BookAsync(moved, tomasz, VisitTestKit.Tuesday, 8, 10)).Succeeded);
-        Assert.True((await kit.BookAsync(moved, tomasz, VisitTestKit.Tuesday.AddDays(1), 8, 10)).Succeeded);
-        Assert.True((await kit.BookAsync(await kit.AddRequestAsync(), maria, VisitTestKit.Tuesday, 8, 10)).Succeeded);
+        Assert.True((await kit.BookAsync(await kit.AddRequestAsync(), maria, VisitTestKit.Monday, 8, 10)).Succeeded);
+        Assert.True((await kit.BookAsync(await kit.AddRequestAsync(), tomasz, VisitTestKit.Tuesday, 8, 10)).Succeeded);
 
-        var upcoming = await kit.MyVisits.UpcomingAsync(tomasz, Ct);
-
-        Assert.Equal([VisitTestKit.Tuesday.AddDays(1)], upcoming.Select(v => v.Date));
+        Assert.Equal(VisitTestKit.Tuesday, await kit.MyVisits.OpeningDayAsync(tomasz, Ct));
+        Assert.Equal(VisitTestKit.Monday, await kit.MyVisits.OpeningDayAsync(maria, Ct));
+        Assert.Equal(kit.MyVisits.Today(), await kit.MyVisits.OpeningDayAsync(await kit.AddClerkAsync("Bez Wizyt"), Ct));
     }
 
     [Fact]

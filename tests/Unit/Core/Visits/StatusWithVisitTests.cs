@@ -14,7 +14,7 @@ public class StatusWithVisitTests
         var tomasz = await kit.AddClerkAsync("Tomasz Wiśniewski");
         var maria = await kit.AddClerkAsync("Maria Zielińska");
         var id = await kit.AddRequestAsync();
-        var lookup = new StatusLookup(kit.Database);
+        var lookup = StatusLookupTests.Create(kit.Database);
         string code;
         await using (var db = kit.Database.CreateDbContext())
         {

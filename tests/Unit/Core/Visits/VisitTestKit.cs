@@ -19,6 +19,9 @@ internal sealed class VisitTestKit : IAsyncDisposable
         Schedule = new ClerkSchedule(database, Audit);
         DayBefore = new DayBefore(database, Audit, clock);
         MyVisits = new MyVisits(database, Audit, clock);
+        Outcomes = new VisitOutcomes(database, Audit, clock, TestOutbox.For(clock));
+        Feeds = new CalendarFeeds(database, Audit, clock, Microsoft.Extensions.Options.Options.Create(new Notifications.NotificationOptions { PublicSiteUrl = TestOutbox.SiteUrl }));
+        Actions = new Office.RequestActions(database, Audit, clock, TestOutbox.For(clock));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -30,6 +33,9 @@ internal sealed class VisitTestKit : IAsyncDisposable
     public ClerkSchedule Schedule { get; }
     public DayBefore DayBefore { get; }
     public MyVisits MyVisits { get; }
+    public VisitOutcomes Outcomes { get; }
+    public CalendarFeeds Feeds { get; }
+    public Office.RequestActions Actions { get; }
 
     public static StaffActor Coordinator { get; } = new("coord-1", "Anna Kowalska", [StaffRoles.Coordinator]);
 
@@ -130,6 +136,35 @@ internal sealed class VisitTestKit : IAsyncDisposable
     {
         await using var db = Database.CreateDbContext();
         return await db.Visits.CountAsync(Ct);
+    }
+
+    public async Task SetTravelBufferAsync(int minutes)
+    {
+        await using var db = Database.CreateDbContext();
+        (await db.Municipalities.FirstAsync(Ct)).TravelBufferMinutes = minutes;
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>Moves a request to another address (street, postal code, town).</summary>
+    public async Task MoveRequestAsync(int requestId, string street, string town)
+    {
+        await using var db = Database.CreateDbContext();
+        var request = await db.VisitRequests.FirstAsync(r => r.Id == requestId, Ct);
+        request.Street = street;
+        request.Town = town;
+        await db.SaveChangesAsync(Ct);
+    }
+
+    public async Task<Visit> VisitAsync(int visitId)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.Visits.AsNoTracking().SingleAsync(v => v.Id == visitId, Ct);
+    }
+
+    public async Task<List<Notifications.OutboxMessage>> MessagesAsync(int requestId)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.Outbox.AsNoTracking().Where(m => m.VisitRequestId == requestId).OrderBy(m => m.Id).ToListAsync(Ct);
     }
 
     public async Task SetWindowMinutesAsync(int minutes)

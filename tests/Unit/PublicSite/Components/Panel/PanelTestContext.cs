@@ -19,6 +19,9 @@ public abstract class PanelTestContext : PublicSiteTestContext
     protected TestDatabase Database { get; private set; } = default!;
     protected FakeClock Clock { get; } = new();
 
+    /// <summary>The server-side sessions; the signed-in staff member has an open one.</summary>
+    protected StaffSessions Sessions { get; private set; } = default!;
+
     protected async Task StartAsync(string role = StaffRoles.Administrator, string userId = "admin-1")
     {
         Database = await TestDatabase.CreateAsync();
@@ -43,10 +46,22 @@ public abstract class PanelTestContext : PublicSiteTestContext
         Services.AddSingleton<AuditQuery>();
         Services.AddSingleton<Core.Administration.Reports>();
 
+        // Every event of a staff page first asks whether its server-side session is open: give the staff member one.
+        var limits = Microsoft.Extensions.Options.Options.Create(new StaffSecurityOptions());
+        Sessions = new StaffSessions(Database, Clock, limits);
+        Services.AddSingleton(Sessions);
+        Services.AddSingleton(new SignInThrottle(Database, Clock, limits));
+        Services.AddSingleton<PublicSite.Staff.StaffDrafts>();
+        Services.AddScoped<PublicSite.Staff.PanelCircuit>();
+        var session = await Sessions.StartAsync(userId, Ct);
+
         var auth = AddAuthorization();
         auth.SetAuthorized("Ewa Administratorka");
         auth.SetRoles(role);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(StaffActor.DisplayNameClaim, "Ewa Administratorka"));
+        auth.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, userId),
+            new Claim(StaffActor.DisplayNameClaim, "Ewa Administratorka"),
+            new Claim(PublicSite.Staff.StaffClaims.SessionId, session));
 
         var module = JSInterop.SetupModule("./panel-admin.js");
         module.SetupVoid("focus", _ => true).SetVoidResult();

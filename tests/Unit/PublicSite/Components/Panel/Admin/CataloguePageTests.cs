@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MobilnyUrzednik.PublicSite.Components.Panel.Admin;
 
@@ -89,5 +90,26 @@ public class CataloguePageTests : PanelTestContext
 
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => Words(b.TextContent) == "Przywróć " + name));
         Assert.StartsWith($"Wycofano sprawę „{name}”", cut.Find("[data-panel-saved]").TextContent, StringComparison.Ordinal);
+    }
+
+    // Any staff page (PanelPage): once the session has ended on the server (30 minutes without input here), a click
+    // changes nothing, and the page leaves for "Sesja się skończyła" with the way back.
+    [Fact]
+    public async Task AnyPanelPage_AfterItsSessionEnded_ChangesNothing_AndLeavesForSignInWithTheWayBack()
+    {
+        await StartAsync();
+        var cut = Render<CataloguePage>();
+        cut.WaitForElement("table");
+        var name = Words(cut.Find("tbody th").FirstChild!.TextContent);
+        cut.Find("#Name").Input("Karta seniora");
+
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        cut.FindAll("button").First(b => Words(b.TextContent) == "Wycofaj " + name).Click();
+
+        var nav = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        cut.WaitForAssertion(() => Assert.EndsWith("/panel/logowanie?wygaslo=1&powrot=%2F", nav.Uri, StringComparison.Ordinal));
+        await using var db = Database.CreateDbContext();
+        Assert.False(await db.Matters.AnyAsync(m => m.Name == name && m.IsRetired, Ct));
+        Assert.Empty(await db.AuditLog.Where(a => a.Action == Core.Audit.AuditActions.CatalogueChanged).ToListAsync(Ct));
     }
 }

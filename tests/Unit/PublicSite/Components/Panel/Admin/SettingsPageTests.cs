@@ -28,7 +28,7 @@ public class SettingsPageTests : PanelTestContext
         cut.WaitForElement("form");
         var ids = new[]
         {
-            "Name", "NameLocative", "OfficeName", "OfficeAddress", "Phone", "PhoneHours", "Email", "CoordinatorName", "WebsiteUrl",
+            "Name", "NameLocative", "OfficeName", "OfficeAddress", "Phone", "PhoneHours", "Email", "CoordinatorName",
             "DataProtectionOfficerEmail", "OverdueAfterWorkingDays", "VisitWindowMinutes", "AccessibilityContactName", "BuildingAccessibility",
         };
         foreach (var id in ids)

@@ -59,9 +59,10 @@ public class StaffPageTests : PanelTestContext
         cut.FindAll("button").First(b => Words(b.TextContent) == "Zarządzaj Ewa Administratorka").Click();
         cut.FindAll("button").First(b => b.TextContent == "Wyłącz konto").Click();
 
+        // The refusal comes back from the database's check: wait for its render rather than the click.
         Assert.Equal(
             "Nie możesz wyłączyć własnego konta. Poproś o to innego administratora.",
-            Words(cut.Find(".error-summary li a").TextContent));
+            Words(cut.WaitForElement(".error-summary li a").TextContent));
         Assert.EndsWith("#konto-dzialania", cut.Find(".error-summary li a").GetAttribute("href"), StringComparison.Ordinal);
         await using var db = Database.CreateDbContext();
         Assert.False(await db.Users.AnyAsync(u => u.IsDisabled, Ct));

@@ -27,10 +27,12 @@ public class ReportsPageTests : PanelTestContext
             var title = cut.Find("#" + svg.GetAttribute("aria-labelledby"));
             Assert.StartsWith("Wykres słupkowy:", title.TextContent, StringComparison.Ordinal);
         });
-        Assert.Equal(12, cut.FindAll("table")[0].QuerySelectorAll("tbody tr").Length);
+        // Twelve months from 23 November 2025 to 22 November 2026 touch thirteen calendar months.
+        Assert.Equal(13, cut.FindAll("table")[0].QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("Ostatnie 12 miesięcy: od 23 listopada 2025 do 22 listopada 2026.", cut.Markup, StringComparison.Ordinal);
         Assert.Equal("/panel/raporty.csv", cut.Find("a[download]").GetAttribute("href"));
         Assert.Contains("Żadne zgłoszenie z tego okresu nie ma jeszcze umówionej wizyty.", cut.Markup, StringComparison.Ordinal);
-        Assert.Equal("grudzień 2025", cut.FindAll("table")[0].QuerySelector("tbody th")!.TextContent);
+        Assert.Equal("listopad 2025", cut.FindAll("table")[0].QuerySelector("tbody th")!.TextContent);
     }
 
     [Fact]
