@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
@@ -120,9 +119,10 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        // One write lock for the check and the change (SQLite: BEGIN IMMEDIATE), so two copies of the same form sent at
-        // once record one outcome: the second waits, then finds the first one's key.
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // One lock for the check and the change (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock on the visit), so
+        // two copies of the same form sent at once record one outcome: the second waits, then finds the first one's key.
+        // (A serializable transaction on PostgreSQL failed the second copy with 40001 instead of letting it wait.)
+        await using var tx = await db.BeginLockedAsync($"visit:{visitId}", ct);
         var visit = await db.Visits.Include(v => v.Request).Include(v => v.Clerk).FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null || !MayRecord(actor, visit.ClerkId))
         {
