@@ -95,6 +95,7 @@ internal sealed class RawTable
     private readonly BenchDatabase _database;
     private readonly string[] _columns;
     private readonly object?[] _values;
+    private int _rows; // rows numbered across every run on this table, so their codes never repeat
 
     private RawTable(BenchDatabase database, string[] columns, object?[] values)
     {
@@ -184,8 +185,9 @@ internal sealed class RawTable
                 while (clock.Elapsed < duration)
                 {
                     // Fresh values for the unique columns, as each submission has its own code and key.
+                    // (A counter, not random: eight random hex digits collided after about 100,000 rows.)
                     var unique = Guid.NewGuid().ToString("N");
-                    insert.Parameters[Array.IndexOf(_columns, "TrackingCode")].Value = unique[..8];
+                    insert.Parameters[Array.IndexOf(_columns, "TrackingCode")].Value = "R" + Interlocked.Increment(ref _rows).ToString("D7", CultureInfo.InvariantCulture);
                     insert.Parameters[Array.IndexOf(_columns, "SubmissionKey")].Value = unique;
                     await insert.ExecuteNonQueryAsync();
                     lock (times)

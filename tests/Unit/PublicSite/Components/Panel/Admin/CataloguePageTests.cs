@@ -102,10 +102,12 @@ public class CataloguePageTests : PanelTestContext
         var cut = Render<CataloguePage>();
         cut.WaitForElement("table");
         var name = Words(cut.Find("tbody th").FirstChild!.TextContent);
-        cut.Find("#Name").Input("Karta seniora");
+        // Awaited: each event's session check and handler finish before the clock moves on (a click not awaited could
+        // still be waiting for the database when the assertion gave up, on a busy machine with PostgreSQL).
+        await cut.Find("#Name").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "Karta seniora" });
 
         Clock.Advance(TimeSpan.FromMinutes(30));
-        cut.FindAll("button").First(b => Words(b.TextContent) == "Wycofaj " + name).Click();
+        await cut.FindAll("button").First(b => Words(b.TextContent) == "Wycofaj " + name).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         var nav = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         cut.WaitForAssertion(() => Assert.EndsWith("/panel/logowanie?wygaslo=1&powrot=%2F", nav.Uri, StringComparison.Ordinal));
