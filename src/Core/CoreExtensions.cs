@@ -25,8 +25,14 @@ public static class CoreExtensions
     {
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
+
+        // The settings and the catalogue are kept in memory (MatterCatalogue) until a save changes them; with several
+        // nodes (PostgreSQL) a node does not see another's saves, so there a copy lives 30 seconds at most.
+        var referenceData = new ReferenceDataChanges(database.IsSqlite ? null : TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton(referenceData);
         builder.Services.AddDbContextFactory<AppDbContext>((sp, o) => database.Configure(o)
-            .AddInterceptors(new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>())));
+            .AddInterceptors(new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>()))
+            .AddInterceptors(referenceData.Interceptors));
         builder.AddKeyRing();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPublicSiteAddress();
