@@ -26,6 +26,7 @@ public sealed class ManualClockProductionSiteFixture : StaffClockSiteFixture
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Staff:FailuresPerAddress"] = "1000",
+        ["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl",
     };
 
     protected override void ConfigureServices(IServiceCollection services)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MobilnyUrzednik.Core.Common;
 using Npgsql;
 
 namespace MobilnyUrzednik.Core.Data;
@@ -53,7 +54,8 @@ public static class SeedLock
         }
 
         var path = Path.GetFullPath(dataSource + ".seed-lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // The lock file sits beside the database: its folder is created as the database's would be (0700).
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {

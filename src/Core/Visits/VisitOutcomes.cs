@@ -120,9 +120,9 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        // One write lock for the check and the change (SQLite: BEGIN IMMEDIATE), so two copies of the same form sent at
-        // once record one outcome: the second waits, then finds the first one's key.
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // One lock for the check and the change (SQLite: BEGIN IMMEDIATE; PostgreSQL: the visit's advisory lock), so two
+        // copies of the same form sent at once record one outcome: the second waits, then finds the first one's key.
+        await using var tx = await db.BeginLockedAsync($"visit:{visitId}", ct);
         var visit = await db.Visits.Include(v => v.Request).Include(v => v.Clerk).FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null || !MayRecord(actor, visit.ClerkId))
         {
