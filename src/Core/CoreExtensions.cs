@@ -30,7 +30,11 @@ public static class CoreExtensions
         // nodes (PostgreSQL) a node does not see another's saves, so there a copy lives 30 seconds at most.
         var referenceData = new ReferenceDataChanges(database.IsSqlite ? null : TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(referenceData);
-        builder.Services.AddDbContextFactory<AppDbContext>((sp, o) => database.Configure(o)
+        // Pooled: a page view takes a context that is already built and returns it when done (EF resets it), instead of
+        // building one per operation. The options are the same for every context (interceptors are shared instances;
+        // SQLite's set-up runs on each connection open, so a reused context gets it too). The pool also lends the
+        // scoped AppDbContext that Identity's stores use.
+        builder.Services.AddPooledDbContextFactory<AppDbContext>((sp, o) => database.Configure(o)
             .AddInterceptors(new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>()))
             .AddInterceptors(referenceData.Interceptors));
         builder.AddKeyRing();
