@@ -26,9 +26,10 @@ public static class CoreExtensions
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
 
-        // The settings and the catalogue are kept in memory (MatterCatalogue) until a save changes them; with several
-        // nodes (PostgreSQL) a node does not see another's saves, so there a copy lives 30 seconds at most.
-        var referenceData = new ReferenceDataChanges(database.IsSqlite ? null : TimeSpan.FromSeconds(30));
+        // The settings and the catalogue are kept in memory (MatterCatalogue) until a save in this process changes them.
+        // Another process does not see that save — the kiosk app shares the public site's database, even on SQLite, and
+        // PostgreSQL may have several nodes — so a copy lives 30 seconds at most.
+        var referenceData = new ReferenceDataChanges(TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(referenceData);
         // Pooled: a page view takes a context that is already built and returns it when done (EF resets it), instead of
         // building one per operation. The options are the same for every context (interceptors are shared instances;

@@ -7,12 +7,14 @@ namespace MobilnyUrzednik.Core.Catalogue;
 /// <summary>
 /// Read side of the catalogue and the municipality's settings, for the public pages. Every page shows them, and they
 /// change a few times a year, so they are read once (three queries on one connection) and kept in memory until
-/// <see cref="ReferenceDataChanges"/> says they changed — at most <see cref="ReferenceDataChanges.MaxAge"/> with
-/// several nodes. The objects handed out are shared between page views: callers only read them.
+/// <see cref="ReferenceDataChanges"/> says they changed, and at most <see cref="ReferenceDataChanges.MaxAge"/>
+/// (another process's change is not seen here); made without one, it reads the database every time. The objects
+/// handed out are shared between page views: callers only read them.
 /// </summary>
 public sealed class MatterCatalogue(IDbContextFactory<AppDbContext> dbFactory, ReferenceDataChanges? changes = null, TimeProvider? clock = null)
 {
-    private readonly ReferenceDataChanges _changes = changes ?? new ReferenceDataChanges();
+    // Without it nothing would ever drop a copy, so a catalogue made without it (by hand, in a test) keeps none.
+    private readonly ReferenceDataChanges? _changes = changes;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _snapshot;
@@ -42,7 +44,7 @@ public sealed class MatterCatalogue(IDbContextFactory<AppDbContext> dbFactory, R
                 return loaded;
             }
 
-            var generation = _changes.Generation;
+            var generation = _changes?.Generation;
             var loadedAt = _clock.GetUtcNow();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
@@ -56,7 +58,7 @@ public sealed class MatterCatalogue(IDbContextFactory<AppDbContext> dbFactory, R
             var snapshot = new Snapshot(generation, loadedAt, offered, all, municipality);
 
             // A change that came while reading may not be in what was read: use it for this page view, keep it not.
-            if (_changes.Generation == generation)
+            if (_changes is not null && _changes.Generation == generation)
             {
                 _snapshot = snapshot;
             }
@@ -72,7 +74,7 @@ public sealed class MatterCatalogue(IDbContextFactory<AppDbContext> dbFactory, R
     private Snapshot? Current()
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot is null || snapshot.Generation != _changes.Generation)
+        if (_changes is null || snapshot is null || snapshot.Generation != _changes.Generation)
         {
             return null;
         }
@@ -80,5 +82,5 @@ public sealed class MatterCatalogue(IDbContextFactory<AppDbContext> dbFactory, R
         return _changes.MaxAge is { } maxAge && _clock.GetUtcNow() - snapshot.LoadedAt >= maxAge ? null : snapshot;
     }
 
-    private sealed record Snapshot(long Generation, DateTimeOffset LoadedAt, IReadOnlyList<Matter> Offered, IReadOnlyList<Matter> All, MunicipalitySettings Municipality);
+    private sealed record Snapshot(long? Generation, DateTimeOffset LoadedAt, IReadOnlyList<Matter> Offered, IReadOnlyList<Matter> All, MunicipalitySettings Municipality);
 }

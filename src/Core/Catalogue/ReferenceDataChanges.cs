@@ -18,8 +18,8 @@ public sealed class ReferenceDataChanges
     private long _generation;
 
     /// <param name="maxAge">
-    /// How long a copy may be used at most. Null: until a change in this process (one node, as on SQLite). With several
-    /// nodes (PostgreSQL) another node's change is not seen here, so a copy lives this long at most.
+    /// How long a copy may be used at most. Null: until a change in this process. Another process's change (the
+    /// kiosk app beside the public site, another node) is not seen here, so the apps set a limit.
     /// </param>
     public ReferenceDataChanges(TimeSpan? maxAge = null) => MaxAge = maxAge;
 

@@ -19,7 +19,7 @@ public class MatterCatalogueCacheTests
     public async Task PageViews_AfterTheFirst_SendNoQueries()
     {
         await using var kit = await AdminTestKit.CreateAsync();
-        var node = new Node(kit.Database, new ReferenceDataChanges(), kit.Clock);
+        var node = new Node(kit.Database, new ReferenceDataChanges(TimeSpan.FromSeconds(30)), kit.Clock);
 
         await PageViewAsync(node.Catalogue);
         Assert.True(node.Commands > 0);
@@ -36,7 +36,7 @@ public class MatterCatalogueCacheTests
     public async Task SettingsSavedByStaff_NextPageViewShowsThem()
     {
         await using var kit = await AdminTestKit.CreateAsync();
-        var node = new Node(kit.Database, new ReferenceDataChanges(), kit.Clock);
+        var node = new Node(kit.Database, new ReferenceDataChanges(TimeSpan.FromSeconds(30)), kit.Clock);
         var admin = new SettingsAdmin(node, kit.Audit, kit.Clock);
         Assert.NotEqual("22 765 43 21", (await node.Catalogue.GetMunicipalityAsync(Ct)).Phone);
 
@@ -51,7 +51,7 @@ public class MatterCatalogueCacheTests
     public async Task CatalogueChangedByStaff_NextPageViewShowsIt()
     {
         await using var kit = await AdminTestKit.CreateAsync();
-        var node = new Node(kit.Database, new ReferenceDataChanges(), kit.Clock);
+        var node = new Node(kit.Database, new ReferenceDataChanges(TimeSpan.FromSeconds(30)), kit.Clock);
         var admin = new CatalogueAdmin(node, kit.Audit);
         var offered = await node.Catalogue.GetOfferedAsync(Ct);
         Assert.DoesNotContain(offered, m => m.Name == "Zasiłek pielęgnacyjny");
@@ -69,7 +69,7 @@ public class MatterCatalogueCacheTests
     }
 
     [Fact]
-    public async Task SavedOnAnotherNode_SeenHereWithinTheMaxAge()
+    public async Task SavedByAnotherProcess_SeenHereAfterTheMaxAge()
     {
         await using var kit = await AdminTestKit.CreateAsync();
         var maxAge = TimeSpan.FromSeconds(30);
@@ -95,7 +95,7 @@ public class MatterCatalogueCacheTests
         Assert.NotEmpty(await catalogue.GetAllAsync(Ct));
     }
 
-    /// <summary>One app's contexts and catalogue on the test database, counting the commands they send.</summary>
+    /// <summary>One process's contexts and catalogue on the test database, counting the commands they send.</summary>
     private sealed class Node : IDbContextFactory<AppDbContext>
     {
         private readonly DbContextOptions<AppDbContext> _options;
