@@ -54,7 +54,7 @@ public static class SeedLock
         }
 
         var path = Path.GetFullPath(dataSource + ".seed-lock");
-        // The lock file sits beside the database: its folder is created as the database's would be (0700).
+        // The lock sits beside the database, so its folder is made private like the database's own (the first to make it wins).
         PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
         var deadline = DateTime.UtcNow + Patience;
         while (true)

@@ -20,7 +20,7 @@ internal static class MigrateCommand
         var applied = await DatabaseStartup.MigrateAsync(services);
         await output.WriteLineAsync(applied.Count == 0
             ? $"Schemat bazy {settings.Describe()} jest aktualny. / The schema is up to date."
-            : $"Wykonano {PolishPlural.Format(applied.Count, "migrację", "migracje", "migracji")} w {settings.Describe()}: {string.Join(", ", applied)}. / Applied {applied.Count} migrations.");
+            : $"Wykonano {Plural.Format(applied.Count, "migrację|migracje|migracji", Plural.Polish)} w {settings.Describe()}: {string.Join(", ", applied)}. / Applied {applied.Count} migrations.");
         return 0;
     }
 }
