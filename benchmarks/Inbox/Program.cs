@@ -7,7 +7,6 @@ using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Office;
 using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
-using MobilnyUrzednik.Core.Visits;
 
 // The inbox with 10,000 requests, measured against the same query on an empty table in the same run
 // (these machines are noisy: ratios, not absolute times, are the result). Run on purpose, on SQLite, or on
@@ -48,7 +47,8 @@ try
     Console.WriteLine($"  empty table, first page: {baseline:F2} ms (baseline = 1.0)");
 
     var seeded = Stopwatch.StartNew();
-    await SeedAsync(factory, requests);
+    var seed = await BenchSeed.CreateAsync(factory);
+    await seed.AddAsync(requests);
     if (!database.IsSqlite)
     {
         // A live PostgreSQL has planner statistics (autovacuum analyzes a table that grew); right after a bulk load it
@@ -56,7 +56,8 @@ try
         await using var db = factory.CreateDbContext();
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
     }
-    Console.WriteLine($"  seeded {requests:N0} requests in {seeded.Elapsed.TotalSeconds:F1} s");
+
+    Console.WriteLine($"  seeded {requests:N0} requests in {seeded.Elapsed.TotalSeconds:F1} s ({seed.CodesDrawnAgain} tracking codes drawn again: already taken)");
 
     string code;
     await using (var db = factory.CreateDbContext())
@@ -89,79 +90,6 @@ static async Task<double> MedianAsync(Func<Task> action, int runs)
 
     times.Sort();
     return times[runs / 2];
-}
-
-// The lifecycle's way from Submitted to a status, so seeded requests have real histories.
-static RequestStatus[] PathTo(RequestStatus status) => status switch
-{
-    RequestStatus.Submitted => [],
-    RequestStatus.InReview => [RequestStatus.InReview],
-    RequestStatus.NeedsInformation => [RequestStatus.InReview, RequestStatus.NeedsInformation],
-    RequestStatus.VisitScheduled => [RequestStatus.InReview, RequestStatus.VisitScheduled],
-    RequestStatus.VisitConfirmed => [RequestStatus.InReview, RequestStatus.VisitScheduled, RequestStatus.VisitConfirmed],
-    RequestStatus.Completed => [RequestStatus.InReview, RequestStatus.VisitScheduled, RequestStatus.VisitConfirmed, RequestStatus.Completed],
-    _ => [status],
-};
-
-static async Task SeedAsync(Factory factory, int count)
-{
-    string[] first = ["Janina", "Stanisław", "Halina", "Zofia", "Józef", "Krystyna", "Tadeusz", "Barbara", "Władysław", "Irena"];
-    string[] last = ["Kowalska", "Nowak", "Wiśniewska", "Wójcik", "Kowalczyk", "Kamińska", "Lewandowski", "Zielińska", "Szymański", "Woźniak", "Dąbrowska", "Kozłowski"];
-    var random = new Random(20261122);
-    var statuses = Enum.GetValues<RequestStatus>();
-    var channels = Enum.GetValues<RequestChannel>();
-    await using var db = factory.CreateDbContext();
-    var matters = await db.Matters.Select(s => s.Id).ToListAsync();
-    var clerk = new StaffUser { UserName = "bench-clerk", DisplayName = "Urzędnik Testowy" };
-    db.Users.Add(clerk);
-    await db.SaveChangesAsync();
-    var now = DateTimeOffset.UtcNow;
-    for (var batch = 0; batch < count; batch += 1000)
-    {
-        for (var i = batch; i < Math.Min(count, batch + 1000); i++)
-        {
-            var created = now.AddMinutes(-random.Next(0, 365 * 24 * 60));
-            var request = new VisitRequest
-            {
-                TrackingCode = TrackingCode.NewCode(),
-                Channel = channels[random.Next(channels.Length)],
-                LivesInMunicipality = true,
-                EligibilityReason = EligibilityReason.Age,
-                MatterId = matters[random.Next(matters.Count)],
-                Description = "Wniosek do złożenia podczas wizyty.",
-                ResidentName = $"{first[random.Next(first.Length)]} {last[random.Next(last.Length)]}",
-                ResidentPhone = "+486001" + random.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture),
-                Street = $"Główna {random.Next(1, 200)}",
-                PostalCode = "00-950",
-                Town = "Przykładowo",
-                ContactChannel = ContactChannel.PhoneCall,
-            };
-            request.RecordSubmission("mieszkaniec", created);
-            var status = statuses[random.Next(statuses.Length)];
-            foreach (var step in PathTo(status))
-            {
-                request.MoveTo(step, "Benchmark", step == RequestStatus.Rejected ? "Poza zakresem usługi." : null, created.AddHours(1));
-            }
-
-            if (status is RequestStatus.VisitScheduled or RequestStatus.VisitConfirmed or RequestStatus.Completed)
-            {
-                request.Visits.Add(new Visit
-                {
-                    ClerkId = clerk.Id,
-                    Date = DateOnly.FromDateTime(created.AddDays(random.Next(1, 14)).UtcDateTime),
-                    Start = new TimeOnly(8, 0),
-                    End = new TimeOnly(10, 0),
-                    State = status == RequestStatus.Completed ? VisitState.Completed : VisitState.Booked,
-                    BookedBy = "Benchmark",
-                });
-            }
-
-            db.VisitRequests.Add(request);
-        }
-
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
-    }
 }
 
 internal sealed class Factory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>

@@ -20,7 +20,8 @@ namespace MobilnyUrzednik.Benchmarks.StatusLookup;
 /// /status form over real HTTP through the loopback proxy the site trusts, each try with a new X-Forwarded-For (IPv4
 /// and IPv6 /64s in turn), walking the digits 0000, 0001, … of one real request's code. Run on purpose:
 /// <code>dotnet run -c Release --project benchmarks/StatusLookup [-- HOURS TRIES_PER_MINUTE]</code>
-/// (default 48 simulated hours, 5 tries a minute: 14,400 posts, a few minutes).
+/// (default 48 simulated hours, 5 tries a minute: 14,400 posts, a few minutes). With <c>growth</c> first it runs
+/// <see cref="Growth"/> instead: the look-up's time as the database grows.
 /// </summary>
 internal static partial class BruteForce
 {
@@ -31,6 +32,11 @@ internal static partial class BruteForce
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "growth")
+        {
+            return await Growth.RunAsync(args[1..]);
+        }
+
         // WebApplicationFactory finds the site's folder through the manifest beside this program.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var hours = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 48;

@@ -25,8 +25,19 @@ public static class CoreExtensions
     {
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
-        builder.Services.AddDbContextFactory<AppDbContext>((sp, o) => database.Configure(o)
-            .AddInterceptors(new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>())));
+
+        // The settings and the catalogue are kept in memory (MatterCatalogue) until a save in this process changes them.
+        // Another process does not see that save — the kiosk app shares the public site's database, even on SQLite, and
+        // PostgreSQL may have several nodes — so a copy lives 30 seconds at most.
+        var referenceData = new ReferenceDataChanges(TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton(referenceData);
+        // Pooled: a page view takes a context that is already built and returns it when done (EF resets it), instead of
+        // building one per operation. The options are the same for every context (interceptors are shared instances;
+        // SQLite's set-up runs on each connection open, so a reused context gets it too). The pool also lends the
+        // scoped AppDbContext that Identity's stores use.
+        builder.Services.AddPooledDbContextFactory<AppDbContext>((sp, o) => database.Configure(o)
+            .AddInterceptors(new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>()))
+            .AddInterceptors(referenceData.Interceptors));
         builder.AddKeyRing();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPublicSiteAddress();

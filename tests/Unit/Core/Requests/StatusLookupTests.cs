@@ -336,7 +336,7 @@ public class StatusLookupTests
         return new StatusLookup(database, limiter);
     }
 
-    private static async Task<string> SubmitAsync(TestDatabase database, FakeClock clock, RequestAnswers answers)
+    internal static async Task<string> SubmitAsync(TestDatabase database, FakeClock clock, RequestAnswers answers)
     {
         var key = await RequestSubmissionTests.SaveDraftAsync(database, clock, answers);
         var result = await new RequestSubmission(database, clock, TestOutbox.For(clock)).SubmitAsync(key, RequestChannel.Web, "mieszkaniec", Ct);
