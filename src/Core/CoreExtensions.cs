@@ -59,6 +59,7 @@ public static class CoreExtensions
         builder.AddNotificationOutbox();
         builder.AddPrivacy();
         builder.AddHealth();
+        builder.AddTelemetry();
 
         // No personal data in logs, whatever level an operator turns on: at Debug, the framework logs every message of
         // a live connection (SignalR hub invocations, Blazor's events) with its arguments — what people type.

@@ -24,27 +24,31 @@ internal sealed partial class JourneyClient : IDisposable
     }
 
     /// <summary>The answers each question page gets, in order, for a resident filing for themselves.</summary>
-    private static IEnumerable<(string Page, Dictionary<string, string> Fields)> Questions(string phone, ContactChannel contact) =>
+    /// <param name="phone">The resident's phone number.</param>
+    /// <param name="contact">How the office is to contact them.</param>
+    /// <param name="word">A word put into every free-text answer (name, description, street, town), e.g. a canary.</param>
+    private static IEnumerable<(string Page, Dictionary<string, string> Fields)> Questions(string phone, ContactChannel contact, string? word) =>
     [
         ("miejsce-zamieszkania", new() { ["Form.LivesInMunicipality"] = "tak" }),
         ("powod", new() { ["Form.Reason"] = nameof(EligibilityReason.Age) }),
         ("dla-kogo", new() { ["Form.Relation"] = nameof(SubmitterRelation.Self) }),
         ("sprawa", new() { ["Form.MatterSlug"] = "dowod-osobisty" }),
-        ("opis", new() { ["Form.Description"] = "Potrzebny nowy dowód osobisty, stary stracił ważność." }),
-        ("mieszkaniec", new() { ["Form.ResidentName"] = "Janina Kowalczyk", ["Form.ResidentPhone"] = phone }),
-        ("adres", new() { ["Form.Street"] = "Główna 5 m. 3", ["Form.PostalCode"] = "00-950", ["Form.Town"] = "Przykładowo" }),
+        ("opis", new() { ["Form.Description"] = $"Potrzebny nowy dowód osobisty, stary stracił ważność. {word}".Trim() }),
+        ("mieszkaniec", new() { ["Form.ResidentName"] = word is null ? "Janina Kowalczyk" : "Janina " + word, ["Form.ResidentPhone"] = phone }),
+        ("adres", new() { ["Form.Street"] = word is null ? "Główna 5 m. 3" : word + " 5 m. 3", ["Form.PostalCode"] = "00-950", ["Form.Town"] = word ?? "Przykładowo" }),
         ("kontakt", new() { ["Form.ContactChannel"] = contact.ToString() }),
         ("potrzeby", new() { ["Form.NeedsCallBeforeVisit"] = "true" }),
         ("termin", new() { ["Form.Timing"] = "asap", ["Form.PartOfDay"] = nameof(PartOfDay.Any) }),
     ];
 
     /// <summary>From /zgloszenie ("Rozpocznij") through every question to "Sprawdź zgłoszenie przed wysłaniem"; the office is
-    /// to contact the resident by <paramref name="contact"/> (a call or an SMS to <paramref name="phone"/>).</summary>
-    public async Task WalkToCheckAsync(string phone, CancellationToken ct, ContactChannel contact = ContactChannel.PhoneCall)
+    /// to contact the resident by <paramref name="contact"/> (a call or an SMS to <paramref name="phone"/>), with
+    /// <paramref name="word"/> in every free-text answer when given.</summary>
+    public async Task WalkToCheckAsync(string phone, CancellationToken ct, ContactChannel contact = ContactChannel.PhoneCall, string? word = null)
     {
         var page = await GetAsync("/zgloszenie", ct);
         page = await PostAsync(page, new() { ["akcja"] = "nowe" }, ct);
-        foreach (var (question, fields) in Questions(phone, contact))
+        foreach (var (question, fields) in Questions(phone, contact, word))
         {
             page.ExpectAt("/zgloszenie/" + question);
             page = await PostAsync(page, fields, ct);

@@ -69,6 +69,7 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
             {
                 await db.SaveChangesAsync(ct);
                 queued += due.Count;
+                Telemetry.DayBeforeQueued.Add(due.Count);
                 LogQueued(log, visit.Id, request.Id, due.Count);
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))

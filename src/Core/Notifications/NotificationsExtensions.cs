@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 
 namespace MobilnyUrzednik.Core.Notifications;
@@ -68,6 +69,7 @@ public static class NotificationsExtensions
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<DayBeforeWorker>();
         builder.Services.AddHostedService<OutboxListener>();
+        builder.AddOutboxGauges();
         return builder;
     }
 

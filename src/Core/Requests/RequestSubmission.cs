@@ -57,6 +57,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
                 draft.UpdatedAt = clock.GetUtcNow();
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                Common.Telemetry.RequestsFiled.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()));
                 return SubmissionResult.Created(request.Id, request.TrackingCode);
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
@@ -146,6 +147,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             {
                 db.VisitRequests.Add(request);
                 await db.SaveChangesAsync(ct);
+                Common.Telemetry.RequestsFiled.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()));
                 return SubmissionResult.Created(request.Id, request.TrackingCode);
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
