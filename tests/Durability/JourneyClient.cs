@@ -14,9 +14,11 @@ internal sealed partial class JourneyClient : IDisposable
     private readonly HttpClient _http;
     private Page? _check;
 
+    private readonly CookieContainer _cookies = new();
+
     public JourneyClient(Uri baseAddress)
     {
-        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(60),
@@ -87,6 +89,28 @@ internal sealed partial class JourneyClient : IDisposable
         return h1.Success ? WebUtility.HtmlDecode(h1.Groups[1].Value).Trim() : throw new InvalidOperationException("The status page has no h1.");
     }
 
+    /// <summary>The <c>X-Served-By</c> header of the last page (a test's proxy names the node that answered).</summary>
+    public string? ServedBy { get; private set; }
+
+    /// <summary>Sets a cookie as if the site had (e.g. a proxy's affinity cookie, to move this browser to another node).</summary>
+    public void SetCookie(string name, string value) => _cookies.Add(_http.BaseAddress!, new Cookie(name, value, "/"));
+
+    /// <summary>The staff sign-in form (without a second factor); the path the browser ends on.</summary>
+    public async Task<string> SignInStaffAsync(string email, string password, CancellationToken ct)
+    {
+        var page = await GetAsync("/panel/logowanie", ct);
+        page = await PostAsync(page, new() { ["Input.Email"] = email, ["Input.Password"] = password }, ct);
+        return page.Url.AbsolutePath;
+    }
+
+    /// <summary>Opens <paramref name="path"/> following redirects; the path it ends on and the page's h1.</summary>
+    public async Task<(string Path, string Heading)> OpenAsync(string path, CancellationToken ct)
+    {
+        var page = await GetAsync(path, ct);
+        var h1 = Heading().Match(page.Html);
+        return (page.Url.AbsolutePath, h1.Success ? WebUtility.HtmlDecode(Regex.Replace(h1.Groups[1].Value, "<[^>]+>", "")).Trim() : "");
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<Page> GetAsync(string url, CancellationToken ct) => await FollowAsync(await _http.GetAsync(url, ct), ct);
@@ -125,6 +149,7 @@ internal sealed partial class JourneyClient : IDisposable
         using (response)
         {
             response.EnsureSuccessStatusCode();
+            ServedBy = response.Headers.TryGetValues("X-Served-By", out var node) ? node.FirstOrDefault() : null;
             return new Page(response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(ct));
         }
     }
