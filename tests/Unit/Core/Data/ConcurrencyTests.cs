@@ -244,6 +244,7 @@ public sealed class ConcurrencyTests
         {
             ["Database:Provider"] = settings.Provider.ToString(),
             ["ConnectionStrings:Default"] = settings.ConnectionString,
+            ["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl",
         });
         builder.AddCore();
         return builder.Build();
