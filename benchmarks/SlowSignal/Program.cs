@@ -161,7 +161,7 @@ static async Task<DateOnly> ArrangeAsync(IServiceProvider services)
         var result = await booking.BookAsync(coordinator, request.Id, clerk.Id, day, new TimeOnly(hour, 0), new TimeOnly(hour + 2, 0), null);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => VisitText.Get(e.Code, e.Args))));
         }
     }
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Health;
@@ -35,9 +33,10 @@ internal static class KioskExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<KioskSessions>();
         builder.Services.AddSingleton<KioskSendLimit>();
-        builder.Services.AddSingleton(sp => DictationSettingsFrom(sp.GetRequiredService<IOptions<DictationOptions>>().Value));
+        DictationSettings.AddDictationSettings(builder.Services);
         builder.Services.AddScoped<KioskSession>();
         builder.Services.AddScoped<KioskSpeaker>();
+        builder.Services.AddScoped<JourneyScript>();
         builder.Services.AddScoped<CircuitHandler, KioskCircuitHandler>();
         return builder;
     }
@@ -82,10 +81,6 @@ internal static class KioskExtensions
         }
     }
 
-    /// <summary>What the dictation button needs to know (Off when no engine is configured).</summary>
-    public static DictationSettings DictationSettingsFrom(DictationOptions o) =>
-        new(DictationSetup.ClientMode(o.Engine), DictationSetup.ConsentFor(o), o.MaxSeconds, DictationEndpoints.Path);
-
     public static WebApplication UseKiosk(this WebApplication app)
     {
         // First: HSTS, the error page, the limits and the HTTPS-only cookies need the caller's scheme and address,
@@ -104,14 +99,13 @@ internal static class KioskExtensions
         app.UsePublicPostLimits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
-        // The kiosk speaks Polish only: it stands in a Polish library.
+        // Polish first; a person may choose English or Ukrainian for their own visit (KioskLanguage), never for the next one.
         app.UseRequestLocalization(o =>
         {
-            var polish = new CultureInfo("pl-PL");
-            o.DefaultRequestCulture = new RequestCulture(polish);
-            o.SupportedCultures = [polish];
-            o.SupportedUICultures = [polish];
-            o.RequestCultureProviders = [];
+            o.DefaultRequestCulture = new RequestCulture(KioskLanguage.Cultures[0]);
+            o.SupportedCultures = KioskLanguage.Cultures;
+            o.SupportedUICultures = KioskLanguage.Cultures;
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(context => Task.FromResult(KioskLanguage.Chosen(context)))];
         });
         var devices = app.Services.GetRequiredService<KioskDeviceMiddleware>();
         app.Use((context, next) => devices.InvokeAsync(context, next));
@@ -121,6 +115,7 @@ internal static class KioskExtensions
         app.MapHealth();
         app.MapStaticAssets();
         app.MapKioskSetup();
+        app.MapKioskLanguage();
         app.MapSpeech();
         app.MapDictation(DictationCaller.KioskDevice, context => "kiosk:" + (KioskDeviceMiddleware.Current(context)?.Id ?? "?"));
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Notifications;
@@ -22,8 +21,12 @@ namespace MobilnyUrzednik.PublicSite;
 /// <summary>The public site's registrations and pipeline, kept out of Program.cs.</summary>
 internal static class PublicSiteExtensions
 {
-    /// <summary>Polish first; English available through the language switch.</summary>
-    public static readonly CultureInfo[] Cultures = [new("pl-PL"), new("en-GB")];
+    /// <summary>Polish first; English and Ukrainian available through the language switch.</summary>
+    public static readonly CultureInfo[] Cultures = [new("pl-PL"), new("en-GB"), new("uk-UA")];
+
+    /// <summary>Each language named in itself, as the switch offers it.</summary>
+    public static readonly IReadOnlyList<(CultureInfo Culture, string Name)> Languages =
+        [(Cultures[0], "Polski"), (Cultures[1], "English"), (Cultures[2], "Українська")];
 
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
@@ -37,7 +40,7 @@ internal static class PublicSiteExtensions
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton(sp => DictationSettingsFrom(sp.GetRequiredService<IOptions<DictationOptions>>().Value));
+        DictationSettings.AddDictationSettings(builder.Services);
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "mu_af";
@@ -45,10 +48,6 @@ internal static class PublicSiteExtensions
         });
         return builder;
     }
-
-    /// <summary>What the dictation button needs to know (Off when no engine is configured).</summary>
-    public static DictationSettings DictationSettingsFrom(DictationOptions o) =>
-        new(DictationSetup.ClientMode(o.Engine), DictationSetup.ConsentFor(o), o.MaxSeconds, DictationEndpoints.Path);
 
     /// <summary>
     /// A page's form post whose anti-forgery token or cookie is gone never meets the framework's bare English 400: it is

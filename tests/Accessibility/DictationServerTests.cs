@@ -1,6 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Dictation;
+using MobilnyUrzednik.Core.Requests;
 
 namespace MobilnyUrzednik.Accessibility;
 
@@ -225,6 +230,117 @@ public sealed class DictationServerTests(DictationFixture apps) : IClassFixture<
         await Expect(Kiosk.H1(page)).ToHaveTextAsync("Jak się nazywasz?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Wstecz" }).TapAsync();
         await Expect(Dictation.Field(page)).ToHaveValueAsync(DictationFixture.Transcript);
+    }
+}
+
+/// <summary>
+/// Speaking any answer (issue 14): every free-text question of the journey (name, phone, street, postal code, town,
+/// description, access needs) has its "Dyktuj" button on the site and on the kiosk, and a phone number said in Polish words
+/// lands in the field as digits, shown for the person to check.
+/// </summary>
+public sealed class DictationEveryFieldTests(DictationFixture apps) : IClassFixture<DictationFixture>
+{
+    private const string SpokenPhone = "sześćset jeden, dwieście dwa, trzysta trzy";
+
+    [Fact]
+    public async Task Site_EveryFreeTextQuestionHasItsButton_ANameAndASpokenPhoneLandInTheirFields()
+    {
+        await using var context = await apps.MicrophoneBrowser.NewContextAsync(new() { BaseURL = apps.Site.BaseAddress.ToString(), Locale = "pl-PL" });
+        var page = await context.NewPageAsync();
+        var answers = new RequestAnswers { Relation = nameof(SubmitterRelation.Neighbour) };
+        var expected = await ButtonsAsync(JourneyOrder.Web, answers);
+        var seen = new List<string[]>();
+        await Journey.WalkToCheckAsync(page, JourneyAnswers.ForNeighbour, axe: false, atEachQuestion: async slug =>
+        {
+            seen.Add(await VisibleButtonsAsync(page, expected[seen.Count].Length));
+            if (slug == "mieszkaniec")
+            {
+                await DictateAsync(page, "Imię i nazwisko", "Zofia Łęcka", "Zofia Łęcka");
+                await DictateAsync(page, "Numer telefonu tej osoby", SpokenPhone, "601 202 303");
+                await Axe.CheckAsync(page, "dyktowanie: numer telefonu cyframi");
+            }
+        });
+
+        Assert.Equal(expected, seen);
+        Assert.Contains(apps.Engine.Requests, r => r.FormFields.TryGetValue("language", out var language) && language == "pl");
+    }
+
+    [Fact]
+    public async Task Kiosk_EveryFreeTextScreenHasItsButton_ASpokenPhoneLandsAsDigitsAndIsReadBack()
+    {
+        await using var context = await apps.MicrophoneBrowser.NewContextAsync(Kiosk.KeyboardContext(apps.Kiosk.BaseAddress));
+        var page = await context.NewPageAsync();
+        var spoken = Kiosk.RecordSpeech(page);
+        await KioskWalk.EnrolAsync(page, DictationFixture.KioskKey);
+        var expected = await ButtonsAsync(JourneyOrder.Kiosk, new RequestAnswers { Relation = nameof(SubmitterRelation.Self) });
+        var seen = new List<string[]>();
+        await KioskWalk.FileForSelfAsync(page, async heading =>
+        {
+            if (heading is "start" or "receipt" or Kiosk.Check)
+            {
+                return;
+            }
+
+            seen.Add(await VisibleButtonsAsync(page, expected[seen.Count].Length));
+            if (heading == "Jaki masz numer telefonu?")
+            {
+                await DictateAsync(page, heading, SpokenPhone, "601 202 303");
+                var deadline = DateTime.UtcNow.AddSeconds(15);
+                while (!spoken.Any(s => s.Contains("Zapisaliśmy: 601 202 303", StringComparison.Ordinal)))
+                {
+                    Assert.True(DateTime.UtcNow < deadline, "Not read back. Spoken: " + string.Join(" | ", spoken));
+                    await Task.Delay(50, TestContext.Current.CancellationToken);
+                }
+            }
+        });
+
+        Assert.Equal(expected, seen);
+    }
+
+    /// <summary>The "Dyktuj: …" buttons each page of <paramref name="order"/> should show: one per free-text question.</summary>
+    private async Task<List<string[]>> ButtonsAsync(JourneyOrder order, RequestAnswers answers)
+    {
+        var catalogue = apps.Site.Services.GetRequiredService<MatterCatalogue>();
+        var words = apps.Site.Services.GetRequiredService<IStringLocalizer<JourneyText>>();
+        var c = new QuestionContext(answers, await catalogue.GetOfferedAsync(TestContext.Current.CancellationToken), DateOnly.FromDateTime(DateTime.Today), await catalogue.GetMunicipalityAsync(TestContext.Current.CancellationToken));
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("pl-PL");
+        try
+        {
+            return [.. order.Pages.Where(p => JourneyOrder.Applies(p, answers)).Select(p => p.Questions
+                .Where(q => q is LongTextQuestion or TextQuestion { Dictation: true })
+                .Select(q => "Dyktuj: " + words.Say(q.LabelFor(c, p.AsksAlone))).ToArray())];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static async Task<string[]> VisibleButtonsAsync(IPage page, int count)
+    {
+        var buttons = Dictation.Button(page);
+        await Expect(buttons).ToHaveCountAsync(count);
+        for (var i = 0; i < count; i++)
+        {
+            await Expect(buttons.Nth(i)).ToBeVisibleAsync();
+        }
+
+        return [.. await buttons.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('aria-label'))")];
+    }
+
+    /// <summary>Records into the field labelled <paramref name="label"/> while the engine hears <paramref name="heard"/>.</summary>
+    private async Task DictateAsync(IPage page, string label, string heard, string landed)
+    {
+        apps.Engine.Answer = _ => (200, JsonSerializer.Serialize(new { text = heard }), TimeSpan.Zero);
+        var field = page.GetByRole(AriaRole.Textbox, new() { Name = label });
+        await field.FillAsync(string.Empty);
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Dyktuj: " + label, Exact = true });
+        await button.ClickAsync();
+        var box = page.Locator("[data-dictation]").Filter(new() { Has = button });
+        await Expect(box.Locator("[data-dictation-clock]")).ToContainTextAsync("0:01", new() { Timeout = 20_000 });
+        await button.ClickAsync();
+        await Expect(field).ToHaveValueAsync(landed);
     }
 }
 

@@ -121,18 +121,18 @@ public static class KioskWalk
         await page.GetByLabel("Wniosek o dowód osobisty").CheckAsync();
         await NextAsync(page);
         await Screen(page, Journey.Headings.Description + " (opcjonalnie)", onScreen, withErrors: false);
-        await page.GetByLabel(Journey.Headings.Description).FillAsync("Nowy dowód, stary stracił ważność.");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = Journey.Headings.Description }).FillAsync("Nowy dowód, stary stracił ważność.");
         await NextAsync(page);
         await Screen(page, "Jak się nazywasz?", onScreen, withErrors);
-        await page.GetByLabel("Jak się nazywasz?").FillAsync(Name);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Jak się nazywasz?" }).FillAsync(Name);
         await NextAsync(page);
         await Screen(page, "Jaki masz numer telefonu?", onScreen, withErrors);
-        await page.GetByLabel("Jaki masz numer telefonu?").FillAsync(Phone);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Jaki masz numer telefonu?" }).FillAsync(Phone);
         await NextAsync(page);
         await Screen(page, Journey.Headings.AddressSelf, onScreen, withErrors);
-        await page.GetByLabel("Ulica, numer domu i mieszkania").FillAsync(Street);
-        await page.GetByLabel("Kod pocztowy").FillAsync("00-950");
-        await page.GetByLabel("Miejscowość").FillAsync("Przykładowo");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Ulica, numer domu i mieszkania" }).FillAsync(Street);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Kod pocztowy" }).FillAsync("00-950");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Miejscowość" }).FillAsync("Przykładowo");
         await NextAsync(page);
         await Screen(page, "Jak mamy się z Tobą kontaktować?", onScreen, withErrors);
         await page.GetByLabel("Telefonicznie").CheckAsync();
@@ -171,7 +171,7 @@ public static class KioskWalk
     public static async Task EnrolAsync(IPage page, string key)
     {
         await page.GotoAsync("/urzadzenie");
-        await page.GetByLabel("Klucz kiosku").FillAsync(key);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Klucz kiosku" }).FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Zapisz klucz" }).ClickAsync();
         await Expect(Kiosk.H1(page)).ToHaveTextAsync(Journey.Headings.Start);
     }

@@ -22,7 +22,7 @@ public sealed class PanelBookingTests(BrowserFixture browser, SiteFixture site) 
         await Page.GetByRole(AriaRole.Radio, new() { Name = "Zameldowanie lub wymeldowanie" }).CheckAsync();
         await Page.GetByLabel("Opis").FillAsync("Zameldowanie na pobyt stały u córki.");
         await Page.GetByLabel("Imię i nazwisko").FillAsync("Stanisław Wokulski");
-        await Page.GetByLabel("Telefon", new() { Exact = true }).FillAsync("+48 601 222 333");
+        await Page.GetByLabel("Numer telefonu", new() { Exact = true }).FillAsync("+48 601 222 333");
         await Page.GetByLabel("Ulica, numer domu i mieszkania").FillAsync("Krakowskie Przedmieście 7");
         await Page.GetByLabel("Kod pocztowy").FillAsync("00-950");
         await Page.GetByLabel("Miejscowość").FillAsync("Przykładowo");

@@ -59,7 +59,7 @@ public sealed class PanelRequestsTests(BrowserFixture browser, SiteFixture site)
         // Now as the coordinator would type it while talking.
         await Page.GetByLabel("Opis").FillAsync("Dowód stracił ważność, pani nie wychodzi z domu.");
         await Page.GetByLabel("Imię i nazwisko").FillAsync("Halina Żółkiewska");
-        await Page.GetByLabel("Telefon", new() { Exact = true }).FillAsync("600 300 400");
+        await Page.GetByLabel("Numer telefonu", new() { Exact = true }).FillAsync("600 300 400");
         await Page.GetByLabel("Ulica, numer domu i mieszkania").FillAsync("Polna 7");
         await Page.GetByLabel("Kod pocztowy").FillAsync("00950");
         await Page.GetByLabel("Miejscowość").FillAsync("Przykładowo");

@@ -147,7 +147,11 @@ public class SiteFixture : IAsyncLifetime
             // Test journeys are faster than any person: the minimum fill time is tested on its own (FormGuardTests).
             builder.UseSetting("Abuse:MinimumFillSeconds", "0");
 
-            // Likewise the live connections one address may hold (every test browser is 127.0.0.1): StrangerInputTests caps them.
+            // Development offers the browser's dictation by default (so a new user can try speaking at once); tests
+            // choose their engine themselves, and the rest see the form as it is without one.
+            builder.UseSetting("Dictation:Engine", "None");
+
+            // Like the fill time, the live connections one address may hold (every test browser is 127.0.0.1): StrangerInputTests caps them.
             builder.UseSetting("Abuse:LiveConnectionsPerAddress", "100000");
 
             foreach (var (key, value) in settings)

@@ -26,6 +26,9 @@ public sealed class ManualClockProductionSiteFixture : StaffClockSiteFixture
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Staff:FailuresPerAddress"] = "1000",
+
+        // Outside Development the site refuses to start without its public address.
+        ["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl",
     };
 
     protected override void ConfigureServices(IServiceCollection services)

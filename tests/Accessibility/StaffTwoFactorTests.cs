@@ -202,6 +202,8 @@ public sealed class StaffTwoFactorTests(BrowserFixture browser, ManualClockProdu
         await Expect(Page).ToHaveURLAsync(new Regex("/panel$"));
         var other = await Context.NewPageAsync();
         await other.GotoAsync("/panel/konto/haslo");
+        // The other tab's page is live (its session guard has looked at the session) before this tab signs out.
+        await Expect(other.Locator("[data-session-guard]")).ToBeAttachedAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Wyloguj się" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/panel/logowanie\\?wylogowano=1$"));
         var otherStatuses = new List<int>();

@@ -28,7 +28,7 @@ internal static class VisitsTestKit
         var clerk = await ActorAsync(site, clerkEmail);
         var result = await site.Services.GetRequiredService<VisitBooking>()
             .BookAsync(coordinator, requestId, clerk.UserId, day, new TimeOnly(startHour, 0), new TimeOnly(startHour + 2, 0), null);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Code)));
         return result.Id!.Value;
     }
 

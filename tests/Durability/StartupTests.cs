@@ -25,6 +25,15 @@ public sealed class StartupTests
         AssertOneLine(code, output, error, "Nieznany silnik bazy danych „Oracle” w Database:Provider — wpisz Sqlite albo Postgres.");
     }
 
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public async Task NoPublicSiteUrlOutsideDevelopment_OneLineNamingTheSetting(string app)
+    {
+        var (code, output, error) = await AppProcess.RunAsync(app, new Dictionary<string, string>(), Ct);
+
+        AssertOneLine(code, output, error, "Brak PublicSiteUrl: wpisz pełny adres strony publicznej");
+    }
+
     [Fact]
     public async Task PostgresConnectionStringWithTheSqliteDefault_OneLineSayingWhichSettingToSet()
     {
@@ -81,7 +90,8 @@ public sealed class StartupTests
 
             var migrate = await AppProcess.RunAsync("MobilnyUrzednik.PublicSite", Postgres(database), Ct, "migrate");
             Assert.True(migrate.ExitCode == 0, migrate.Error);
-            Assert.Matches("Wykonano [1-9][0-9]* migracji", migrate.Output);
+            // Every migration of the PostgreSQL set, in a sentence whose noun agrees with the count ("5 migracji", "2 migracje").
+            Assert.Matches(@"^Wykonano (1 migrację|\d*[2-4] migracje|\d+ migracji) w .*_Initial", migrate.Output);
 
             var again = await AppProcess.RunAsync("MobilnyUrzednik.PublicSite", Postgres(database), Ct, "migrate");
             Assert.Equal(0, again.ExitCode);
@@ -117,7 +127,7 @@ public sealed class StartupTests
 
             // "nieaktualny" (behind) with earlier migrations applied, "pusta" (empty) when the one removed was the only one: either way the command is named.
             AssertOneLine(code, output, error, "dotnet run --project src/PublicSite -- migrate");
-            Assert.Matches("jest nieaktualny \\(1 migracji do wykonania|jest pusta", error);
+            Assert.Matches("jest nieaktualny \\(1 migracja do wykonania|jest pusta", error);
         }
         finally
         {

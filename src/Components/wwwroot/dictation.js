@@ -1,7 +1,7 @@
 // Mobilny Urzędnik – dictation (V01–V05). An enhancement only: the button stays hidden unless the configured engine
 // can work in this browser, typing always works, and nothing typed is lost to it ("Cofnij dyktowanie" restores the
 // field exactly as it was). Two engines:
-//   browser – the Web Speech API (pl-PL) in the page;
+//   browser – the Web Speech API in the page, in the page's language;
 //   server  – the microphone is recorded here, encoded as 16 kHz mono 16-bit WAV and posted to our endpoint, which
 //             passes it to the engine the municipality configured. Nothing is stored in the browser but the
 //             consent choice, for this session only.
@@ -145,7 +145,7 @@
     function startBrowser(box) {
         const s = state(box);
         const r = new Recognition();
-        r.lang = 'pl-PL';
+        r.lang = box.dataset.lang || 'pl-PL';
         r.interimResults = true;
         r.continuous = true;
         r.maxAlternatives = 1;
@@ -264,7 +264,9 @@
         if (token) headers.RequestVerificationToken = token.value;
         let response;
         try {
-            response = await fetch(box.dataset.endpoint, { method: 'POST', headers, body: toWav(chunks, rate), credentials: 'same-origin' });
+            // The page's language, and for a phone number or a postal code: numbers said as digits.
+            const query = '?jezyk=' + encodeURIComponent((box.dataset.lang || 'pl').split('-')[0]) + (box.dataset.digits ? '&cyfry=true' : '');
+            response = await fetch(box.dataset.endpoint + query, { method: 'POST', headers, body: toWav(chunks, rate), credentials: 'same-origin' });
         } catch {
             fail(box, 'errorNetwork');
             return;

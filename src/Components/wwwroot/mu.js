@@ -42,6 +42,15 @@
         field.focus({ preventScroll: true });
     });
 
+    // The form of a count's phrase: the resource lists them "one|few|many" (Polish, Ukrainian) or "one|other"
+    // (English), the same order as the server's Plural helper; the browser's plural rules choose.
+    function plural(forms, n, lang) {
+        const list = forms.split('|');
+        if (list.length === 1) return forms;
+        const category = new Intl.PluralRules(lang).select(n);
+        return list[category === 'one' ? 0 : category === 'few' ? 1 : list.length - 1];
+    }
+
     // Live character count for textareas with a stated limit.
     function updateCount(textarea) {
         const group = textarea.closest('[data-character-count]');
@@ -52,7 +61,8 @@
         const length = [...new Intl.Segmenter('pl', { granularity: 'grapheme' }).segment(textarea.value)].length;
         const left = max - length;
         const template = left >= 0 ? status.dataset.templateLeft : status.dataset.templateOver;
-        status.textContent = template.replace('{0}', Math.abs(left).toLocaleString(document.documentElement.lang || 'pl'));
+        const lang = document.documentElement.lang || 'pl';
+        status.textContent = plural(template, Math.abs(left), lang).replace('{0}', Math.abs(left).toLocaleString(lang));
     }
 
     let countTimer;

@@ -662,6 +662,10 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<bool>("LivesInMunicipality")
                         .HasColumnType("boolean");
 

@@ -635,6 +635,10 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LivesInMunicipality")
                         .HasColumnType("INTEGER");
 

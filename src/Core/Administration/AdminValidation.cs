@@ -1,6 +1,4 @@
-using System.Net.Mail;
 using MobilnyUrzednik.Core.Common;
-using MobilnyUrzednik.Core.Requests;
 
 namespace MobilnyUrzednik.Core.Administration;
 
@@ -29,7 +27,7 @@ internal static class AdminValidation
         {
             errors.Add(new(field, key + "_TooLong", max, length));
         }
-        else if (PlainText.HasMarkupOrControl(text) || text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal))
+        else if (PlainText.HasAngleBracketsOrControl(text))
         {
             errors.Add(new(field, key + "_Markup"));
         }
@@ -37,19 +35,4 @@ internal static class AdminValidation
         return text;
     }
 
-    public static bool IsEmail(string email)
-    {
-        if (email.Length > RequestJourney.EmailMaxLength || email.Contains(' ', StringComparison.Ordinal) || PlainText.HasMarkupOrControl(email))
-        {
-            return false;
-        }
-
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != email.LastIndexOf('@') || !email[(at + 1)..].Contains('.', StringComparison.Ordinal) || email.EndsWith('.'))
-        {
-            return false;
-        }
-
-        return MailAddress.TryCreate(email, out var parsed) && parsed.Address == email;
-    }
 }

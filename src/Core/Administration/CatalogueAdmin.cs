@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
-using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
 namespace MobilnyUrzednik.Core.Administration;
@@ -50,7 +50,7 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
     /// form lists them in. "Inna sprawa" (the catch-all) stays last: it does not move, and nothing moves below it.
     /// Problems: "Matter_NotFound", "Matter_CannotMove".
     /// </summary>
-    public async Task<AdminResult> MoveAsync(StaffActor actor, int matterId, bool up, CancellationToken ct = default)
+    public async Task<CommandResult> MoveAsync(StaffActor actor, int matterId, bool up, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -58,13 +58,13 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         var index = order.FindIndex(s => s.Id == matterId);
         if (index < 0)
         {
-            return AdminResult.Fail("matter", await db.Matters.AnyAsync(s => s.Id == matterId, ct) ? "Matter_CannotMove" : "Matter_NotFound");
+            return CommandResult.Fail("matter", await db.Matters.AnyAsync(s => s.Id == matterId, ct) ? "Matter_CannotMove" : "Matter_NotFound");
         }
 
         var other = up ? index - 1 : index + 1;
         if (other < 0 || other >= order.Count)
         {
-            return AdminResult.Fail("matter", "Matter_CannotMove");
+            return CommandResult.Fail("matter", "Matter_CannotMove");
         }
 
         (order[index], order[other]) = (order[other], order[index]);
@@ -82,18 +82,18 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
 
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matterId), up ? "moved up" : "moved down");
         await db.SaveChangesAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>Adds a matter at the end of the list; its slug comes from the name and is made unique.</summary>
-    public async Task<AdminResult> AddAsync(StaffActor actor, MatterForm form, CancellationToken ct = default)
+    public async Task<CommandResult> AddAsync(StaffActor actor, MatterForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (name, description, items, errors) = await ValidateAsync(db, form, null, ct);
         if (errors.Count > 0)
         {
-            return new AdminResult(errors);
+            return new CommandResult(errors);
         }
 
         // The unique name key is the guard that holds when two administrators add the same name at the same moment:
@@ -119,7 +119,7 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
                 audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), "added");
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                return AdminResult.Ok;
+                return CommandResult.Ok();
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
@@ -128,7 +128,7 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
                 var key = MatterNames.Key(name);
                 if (await db.Matters.AnyAsync(s => s.NameKey == key, ct))
                 {
-                    return AdminResult.Fail(nameof(MatterForm.Name), "MatterName_Duplicate");
+                    return CommandResult.Fail(nameof(MatterForm.Name), "MatterName_Duplicate");
                 }
 
                 if (attempt >= 3)
@@ -142,20 +142,20 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
     /// <summary>
     /// Changes a matter's name, description and checklist. The slug stays: drafts and links use it.
     /// </summary>
-    public async Task<AdminResult> EditAsync(StaffActor actor, int matterId, MatterForm form, CancellationToken ct = default)
+    public async Task<CommandResult> EditAsync(StaffActor actor, int matterId, MatterForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matter = await db.Matters.Include(s => s.Checklist).FirstOrDefaultAsync(s => s.Id == matterId, ct);
         if (matter is null)
         {
-            return AdminResult.Fail(nameof(MatterForm.Name), "Matter_NotFound");
+            return CommandResult.Fail(nameof(MatterForm.Name), "Matter_NotFound");
         }
 
         var (name, description, items, errors) = await ValidateAsync(db, form, matterId, ct);
         if (errors.Count > 0)
         {
-            return new AdminResult(errors);
+            return new CommandResult(errors);
         }
 
         matter.Name = name;
@@ -170,21 +170,21 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Another administrator gave a matter this name a moment ago.
-            return AdminResult.Fail(nameof(MatterForm.Name), "MatterName_Duplicate");
+            return CommandResult.Fail(nameof(MatterForm.Name), "MatterName_Duplicate");
         }
 
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>Takes a matter out of the public journey. The last offered matter cannot be retired.</summary>
-    public async Task<AdminResult> RetireAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
+    public async Task<CommandResult> RetireAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
         await SetRetiredAsync(actor, matterId, retired: true, ct);
 
     /// <summary>Offers a retired matter again.</summary>
-    public async Task<AdminResult> RestoreAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
+    public async Task<CommandResult> RestoreAsync(StaffActor actor, int matterId, CancellationToken ct = default) =>
         await SetRetiredAsync(actor, matterId, retired: false, ct);
 
-    private async Task<AdminResult> SetRetiredAsync(StaffActor actor, int matterId, bool retired, CancellationToken ct)
+    private async Task<CommandResult> SetRetiredAsync(StaffActor actor, int matterId, bool retired, CancellationToken ct)
     {
         actor.Demand(StaffPermission.ManageCatalogue);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -194,24 +194,24 @@ public sealed class CatalogueAdmin(IDbContextFactory<AppDbContext> dbFactory, Au
         var matter = await db.Matters.FirstOrDefaultAsync(s => s.Id == matterId, ct);
         if (matter is null)
         {
-            return AdminResult.Fail("matter", "Matter_NotFound");
+            return CommandResult.Fail("matter", "Matter_NotFound");
         }
 
         if (matter.IsRetired == retired)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         if (retired && !await db.Matters.AnyAsync(s => s.Id != matterId && !s.IsRetired, ct))
         {
-            return AdminResult.Fail("matter", "Matter_LastOffered");
+            return CommandResult.Fail("matter", "Matter_LastOffered");
         }
 
         matter.IsRetired = retired;
         audit.Add(db, actor, AuditActions.CatalogueChanged, Subject(matter.Id), retired ? "retired" : "restored");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     private static readonly string[] FieldOrder = [nameof(MatterForm.Name), nameof(MatterForm.Description), nameof(MatterForm.Checklist)];

@@ -94,7 +94,7 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         return SettingsForm.From(await db.Municipalities.AsNoTracking().OrderBy(m => m.Id).FirstAsync(ct));
     }
 
-    public async Task<AdminResult> SaveAsync(StaffActor actor, SettingsForm form, CancellationToken ct = default)
+    public async Task<CommandResult> SaveAsync(StaffActor actor, SettingsForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageSettings);
         var errors = new List<AnswerError>();
@@ -136,7 +136,7 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
 
         if (errors.Count > 0)
         {
-            return new AdminResult(errors);
+            return new CommandResult(errors);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -167,13 +167,13 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         var changed = db.Entry(m).Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name).ToList();
         if (changed.Count == 0)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         // Field names only: the values (names, e-mails, phone) stay out of the audit log.
         audit.Add(db, actor, AuditActions.SettingsChanged, $"municipality:{m.Id}", Truncate(string.Join(", ", changed), 500));
         await db.SaveChangesAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
@@ -185,7 +185,7 @@ public sealed class SettingsAdmin(IDbContextFactory<AppDbContext> dbFactory, Aud
         {
             errors.Add(new(field, key + "_Required"));
         }
-        else if (!AdminValidation.IsEmail(text))
+        else if (!EmailAddress.IsValid(text))
         {
             errors.Add(new(field, key + "_Invalid"));
         }

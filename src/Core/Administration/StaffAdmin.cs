@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
-using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
 namespace MobilnyUrzednik.Core.Administration;
@@ -64,7 +63,7 @@ public sealed class StaffAdmin(
             .ToList();
     }
 
-    public async Task<AdminResult> CreateAsync(StaffActor actor, NewStaffForm form, CancellationToken ct = default)
+    public async Task<CommandResult> CreateAsync(StaffActor actor, NewStaffForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         var errors = new List<AnswerError>();
@@ -79,7 +78,7 @@ public sealed class StaffAdmin(
         {
             errors.Add(new(nameof(form.Email), "StaffEmail_Required"));
         }
-        else if (!AdminValidation.IsEmail(email))
+        else if (!EmailAddress.IsValid(email))
         {
             errors.Add(new(nameof(form.Email), "StaffEmail_Invalid"));
         }
@@ -112,7 +111,7 @@ public sealed class StaffAdmin(
 
         if (errors.Count > 0)
         {
-            return new AdminResult(errors);
+            return new CommandResult(errors);
         }
 
         foreach (var validator in users.PasswordValidators)
@@ -120,7 +119,7 @@ public sealed class StaffAdmin(
             var check = await validator.ValidateAsync(users, new StaffUser { DisplayName = name, UserName = email, Email = email }, password);
             if (!check.Succeeded)
             {
-                return AdminResult.Fail(nameof(form.Password), check.Errors.Select(e => e.Code).FirstOrDefault() switch
+                return CommandResult.Fail(nameof(form.Password), check.Errors.Select(e => e.Code).FirstOrDefault() switch
                 {
                     StaffPasswords.CommonCode => "Password_Common",
                     StaffPasswords.DemoCode => "Password_Demo",
@@ -143,21 +142,21 @@ public sealed class StaffAdmin(
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return AdminResult.Fail(nameof(form.Email), "StaffEmail_Taken");
+            return CommandResult.Fail(nameof(form.Email), "StaffEmail_Taken");
         }
 
         audit.Add(db, actor, AuditActions.StaffChanged, Subject(user.Id), "created " + form.Role);
         Check(await users.AddToRoleAsync(user, form.Role!));
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
-    public async Task<AdminResult> ChangeRoleAsync(StaffActor actor, string userId, string? role, CancellationToken ct = default)
+    public async Task<CommandResult> ChangeRoleAsync(StaffActor actor, string userId, string? role, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         if (role is null || !StaffRoles.All.Contains(role))
         {
-            return AdminResult.Fail("Role", "StaffRole_Required");
+            return CommandResult.Fail("Role", "StaffRole_Required");
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -169,25 +168,25 @@ public sealed class StaffAdmin(
         await using var transaction = await db.BeginLockedAsync(AdministratorsLock, ct);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("Role", "Staff_NotFound");
+            return CommandResult.Fail("Role", "Staff_NotFound");
         }
 
         var current = await users.GetRolesAsync(user);
         if (current.Count == 1 && current[0] == role)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         if (current.Contains(StaffRoles.Administrator) && role != StaffRoles.Administrator)
         {
             if (user.Id == actor.UserId)
             {
-                return AdminResult.Fail("Role", "Staff_DemoteSelf");
+                return CommandResult.Fail("Role", "Staff_DemoteSelf");
             }
 
             if (!user.IsDisabled && await EnabledAdministratorsAsync(db, ct) <= 1)
             {
-                return AdminResult.Fail("Role", "Staff_LastAdministrator");
+                return CommandResult.Fail("Role", "Staff_LastAdministrator");
             }
         }
 
@@ -198,16 +197,16 @@ public sealed class StaffAdmin(
         audit.Add(db, actor, AuditActions.StaffChanged, Subject(user.Id), $"role {string.Join('+', current)} -> {role}");
         Check(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>Disables an account: it cannot sign in, and its open sessions end at the next check (within a minute).</summary>
-    public async Task<AdminResult> DisableAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    public async Task<CommandResult> DisableAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         if (userId == actor.UserId)
         {
-            return AdminResult.Fail("account", "Staff_DisableSelf");
+            return CommandResult.Fail("account", "Staff_DisableSelf");
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -218,17 +217,17 @@ public sealed class StaffAdmin(
         await using var transaction = await db.BeginLockedAsync(AdministratorsLock, ct);
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("account", "Staff_NotFound");
+            return CommandResult.Fail("account", "Staff_NotFound");
         }
 
         if (user.IsDisabled)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         if (await users.IsInRoleAsync(user, StaffRoles.Administrator) && await EnabledAdministratorsAsync(db, ct) <= 1)
         {
-            return AdminResult.Fail("account", "Staff_LastAdministrator");
+            return CommandResult.Fail("account", "Staff_LastAdministrator");
         }
 
         // One save: the flag, the new security stamp (open sessions end at their next check) and the audit entry.
@@ -239,39 +238,39 @@ public sealed class StaffAdmin(
 
         // The server-side sessions end at once: the next click on any open page of the account changes nothing.
         await sessions.EndAllAsync(user.Id, ct: ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
-    public async Task<AdminResult> EnableAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    public async Task<CommandResult> EnableAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("account", "Staff_NotFound");
+            return CommandResult.Fail("account", "Staff_NotFound");
         }
 
         if (!user.IsDisabled)
         {
-            return AdminResult.Ok;
+            return CommandResult.Ok();
         }
 
         user.IsDisabled = false;
         Audit(scope, actor, user.Id, "enabled");
         Check(await users.UpdateAsync(user));
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>Lifts a lockout after repeated wrong passwords (the person remembers it again, or got a new one).</summary>
-    public async Task<AdminResult> UnlockAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    public async Task<CommandResult> UnlockAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("account", "Staff_NotFound");
+            return CommandResult.Fail("account", "Staff_NotFound");
         }
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -281,21 +280,21 @@ public sealed class StaffAdmin(
         Check(await users.SetLockoutEndDateAsync(user, null));
         await transaction.CommitAsync(ct);
         await throttle.UnlockAsync(user.Email ?? user.Id, ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     /// <summary>
     /// Turns two-factor sign-in off and forgets the authenticator key (a lost phone): at the next sign-in the
     /// person sets it up again. Open sessions end, as with a changed password.
     /// </summary>
-    public async Task<AdminResult> ResetTwoFactorAsync(StaffActor actor, string userId, CancellationToken ct = default)
+    public async Task<CommandResult> ResetTwoFactorAsync(StaffActor actor, string userId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageStaff);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return AdminResult.Fail("account", "Staff_NotFound");
+            return CommandResult.Fail("account", "Staff_NotFound");
         }
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -306,7 +305,7 @@ public sealed class StaffAdmin(
         // Also renews the security stamp.
         Check(await users.ResetAuthenticatorKeyAsync(user));
         await transaction.CommitAsync(ct);
-        return AdminResult.Ok;
+        return CommandResult.Ok();
     }
 
     public static string Subject(string userId) => "staff:" + userId;

@@ -42,6 +42,13 @@ public static partial class PlainText
     public static bool HasMarkupOrControl(string text) =>
         Tag().IsMatch(text) || text.Any(c => char.IsControl(c) && c != '\n' && c != '\t') || BidiControls().IsMatch(text);
 
+    /// <summary>
+    /// The stricter rule for what staff write for residents to read (notes, reasons, settings, catalogue text): no angle
+    /// bracket at all, and no control character. A resident's own text is held to <see cref="HasMarkupOrControl"/>.
+    /// </summary>
+    public static bool HasAngleBracketsOrControl(string text) =>
+        HasMarkupOrControl(text) || text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal);
+
     /// <summary>True when the text has emoji or other pictographs.</summary>
     public static bool HasEmoji(string text)
     {

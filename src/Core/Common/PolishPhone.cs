@@ -10,9 +10,15 @@ public static class PolishPhone
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    /// <summary>The number in E.164 ("+48600100200"), or null when it is not a valid number.</summary>
+    /// <summary>The number in E.164 ("+48600100200"), or null when it is not a valid number. A number said in words
+    /// ("sześćset jeden, dwieście dwa…", as dictation writes it) is read as its digits.</summary>
     public static string? Normalise(string? input)
     {
+        if (SpokenNumbers.HasNumberWords(input))
+        {
+            input = SpokenNumbers.ToDigits(input);
+        }
+
         if (string.IsNullOrWhiteSpace(input) || input.Length > 40)
         {
             return null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Notifications;
 
 namespace MobilnyUrzednik.Core.Common;
@@ -36,20 +37,26 @@ public static class PublicSiteAddress
         {
             if (builder.Configuration[old] is not null)
             {
-                throw new InvalidOperationException($"{old} is no longer read: set {PublicSiteOptions.Setting} instead, the one address of the public site used by the kiosk, its receipts and every message.");
+                throw new StartupFailureException(
+                    $"{old} nie jest już czytane: ustaw {PublicSiteOptions.Setting}, jeden adres strony publicznej dla kiosku, potwierdzeń i wiadomości. "
+                    + $"/ {old} is no longer read: set {PublicSiteOptions.Setting} instead, the one address of the public site used by the kiosk, its receipts and every message.");
             }
         }
 
         var configured = builder.Configuration[PublicSiteOptions.Setting];
         if (string.IsNullOrWhiteSpace(configured) && !builder.Environment.IsDevelopment())
         {
-            throw new InvalidOperationException($"{PublicSiteOptions.Setting} is not set. Set it to the public site's full address (e.g. https://mobilny.przykladowo.pl): the kiosk's start screen, receipts and QR codes and every message link there.");
+            throw new StartupFailureException(
+                $"Brak {PublicSiteOptions.Setting}: wpisz pełny adres strony publicznej (np. https://mobilny.przykladowo.pl) — używają go kiosk, potwierdzenia, kody QR i linki w wiadomościach. "
+                + $"/ {PublicSiteOptions.Setting} is not set. Set it to the public site's full address (e.g. https://mobilny.przykladowo.pl): the kiosk's start screen, receipts and QR codes and every message link there.");
         }
 
         var url = string.IsNullOrWhiteSpace(configured) ? PublicSiteOptions.DevelopmentDefault : configured.Trim();
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            throw new InvalidOperationException($"{PublicSiteOptions.Setting} must be the public site's full address starting with https://, e.g. https://mobilny.przykladowo.pl.");
+            throw new StartupFailureException(
+                $"{PublicSiteOptions.Setting} musi być pełnym adresem strony publicznej zaczynającym się od https://, np. https://mobilny.przykladowo.pl. "
+                + $"/ {PublicSiteOptions.Setting} must be the public site's full address starting with https://, e.g. https://mobilny.przykladowo.pl.");
         }
 
         var options = new PublicSiteOptions { Url = url.TrimEnd('/') };

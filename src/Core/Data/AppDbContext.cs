@@ -186,6 +186,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(r => r.ResidentNameSearch).HasMaxLength(RequestJourney.NameMaxLength * 4);
             e.Property(r => r.KioskId).HasMaxLength(64);
             e.Property(r => r.KioskLocation).HasMaxLength(200);
+            e.Property(r => r.Language).HasMaxLength(8);
             e.Property(r => r.OutcomeChannel).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.OutcomeReference).HasMaxLength(100);
             e.Property(r => r.OutcomeNote).HasMaxLength(2000);

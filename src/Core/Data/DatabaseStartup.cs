@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
-using MobilnyUrzednik.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
+using MobilnyUrzednik.Core.Common;
 using Npgsql;
 
 namespace MobilnyUrzednik.Core.Data;
@@ -111,7 +111,7 @@ public static class DatabaseStartup
         {
             var applied = pending.Count < db.Database.GetMigrations().Count();
             throw new StartupFailureException(applied
-                ? $"Schemat bazy {settings.Describe()} jest nieaktualny ({pending.Count} migracji do wykonania, pierwsza: {pending[0]}). Uruchom: {DatabaseSettings.MigrateCommand} "
+                ? $"Schemat bazy {settings.Describe()} jest nieaktualny ({Plural.Format(pending.Count, "{0} migracja do wykonania|{0} migracje do wykonania|{0} migracji do wykonania", Plural.Polish)}, pierwsza: {pending[0]}). Uruchom: {DatabaseSettings.MigrateCommand} "
                     + $"/ The database schema is behind ({pending.Count} pending migrations): run {DatabaseSettings.MigrateCommand}"
                 : $"Baza {settings.Describe()} jest pusta: utwórz schemat poleceniem {DatabaseSettings.MigrateCommand} "
                     + $"/ The database has no schema yet: run {DatabaseSettings.MigrateCommand}");

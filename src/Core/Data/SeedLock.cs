@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MobilnyUrzednik.Core.Common;
 using Npgsql;
 
 namespace MobilnyUrzednik.Core.Data;
@@ -53,7 +54,8 @@ public static class SeedLock
         }
 
         var path = Path.GetFullPath(dataSource + ".seed-lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // The lock sits beside the database, so its folder is made private like the database's own (the first to make it wins).
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {

@@ -14,12 +14,12 @@ namespace MobilnyUrzednik.Core.Dictation;
 /// </summary>
 public sealed class AzureSpeechRecognizer(HttpClient http, IOptions<DictationOptions> options) : ISpeechRecognizer
 {
-    public const string Language = "pl-PL";
+    public Task<RecognitionResult> RecognizeAsync(WavAudio audio, CancellationToken ct) => RecognizeAsync(audio, DictationLanguage.Polish, ct);
 
-    public Task<RecognitionResult> RecognizeAsync(WavAudio audio, CancellationToken ct)
+    public Task<RecognitionResult> RecognizeAsync(WavAudio audio, string language, CancellationToken ct)
     {
         var o = options.Value;
-        var address = new UriBuilder(o.Azure.ResolvedEndpoint) { Query = $"language={Language}&format=simple" }.Uri;
+        var address = new UriBuilder(o.Azure.ResolvedEndpoint) { Query = $"language={DictationLanguage.Locale(language)}&format=simple" }.Uri;
         return RecognizerHttp.SendAsync(
             http,
             () =>

@@ -23,8 +23,9 @@ public enum DictationCaller
 }
 
 /// <summary>
-/// <c>POST /api/dyktowanie</c>: a WAV recording (16 kHz, mono, 16-bit PCM, at most Dictation:MaxSeconds) in, the
-/// Polish text heard out as <c>{"tekst": "…"}</c>. Every refusal is a problem+json with a Polish <c>detail</c> for
+/// <c>POST /api/dyktowanie?jezyk=pl&amp;cyfry=true</c>: a WAV recording (16 kHz, mono, 16-bit PCM, at most
+/// Dictation:MaxSeconds) in, the text heard in the page's language out as <c>{"tekst": "…"}</c> (for a phone number or
+/// a postal code, the numbers said as digits). Every refusal is a problem+json with a Polish <c>detail</c> for
 /// the resident and a stable <c>kod</c>. The audio lives only in memory for the length of the call: it is passed to the
 /// engine and dropped; neither audio nor text is ever logged.
 /// </summary>
@@ -104,13 +105,17 @@ public static class DictationEndpoints
             }
 
             var watch = Stopwatch.StartNew();
-            var result = await recognizer.RecognizeAsync(audio, ct);
+            // The page says which language it speaks (?jezyk=uk) and whether the field wants digits (?cyfry=true:
+            // a phone number or a postal code, where "sześćset jeden…" must land as "601…").
+            var language = DictationLanguage.Code(context.Request.Query["jezyk"].ToString());
+            var digits = string.Equals(context.Request.Query["cyfry"].ToString(), "true", StringComparison.Ordinal);
+            var result = await recognizer.RecognizeAsync(audio, language, ct);
             logger.LogInformation(
                 "Dictation: {Seconds:0.0} s of audio, engine {Engine}, outcome {Outcome} in {Milliseconds} ms",
                 audio.Duration.TotalSeconds, options.Engine, result.Failure?.ToString() ?? "Heard", watch.ElapsedMilliseconds);
             return result.Failure switch
             {
-                null => TypedResults.Ok(new DictationAnswer(Clean(result.Text!))),
+                null => TypedResults.Ok(new DictationAnswer(digits ? SpokenNumbers.ToDigits(Clean(result.Text!)) ?? Clean(result.Text!) : Clean(result.Text!))),
                 RecognitionFailure.NoSpeech => Refuse(StatusCodes.Status422UnprocessableEntity, "NoSpeech"),
                 RecognitionFailure.Busy => Refuse(StatusCodes.Status503ServiceUnavailable, "EngineBusy"),
                 RecognitionFailure.TimedOut => Refuse(StatusCodes.Status504GatewayTimeout, "EngineTimeout"),

@@ -5,21 +5,22 @@ using Microsoft.Extensions.Options;
 namespace MobilnyUrzednik.Core.Dictation;
 
 /// <summary>
-/// An OpenAI-compatible transcription server: <c>POST {BaseUrl}/v1/audio/transcriptions</c>, multipart/form-data with
-/// <c>file</c> (the WAV), <c>model</c>, <c>language=pl</c> and <c>response_format=json</c>; the answer is
+/// An OpenAI-compatible transcription server: <c>POST {BaseUrl}/v1/audio/transcriptions</c> (the base address may end in
+/// <c>/v1</c> or not), multipart/form-data with <c>file</c> (the WAV), <c>model</c>, <c>language</c> (the page's: pl, uk
+/// or en) and <c>response_format=json</c>; the answer is
 /// <c>{"text": "…"}</c>. whisper.cpp's server (with <c>--inference-path /v1/audio/transcriptions</c>) and
 /// faster-whisper servers speak it, so a municipality can keep voices on its own machines.
 /// </summary>
 public sealed class OpenAiTranscriptionRecognizer(HttpClient http, IOptions<DictationOptions> options) : ISpeechRecognizer
 {
-    public const string Language = "pl";
     public const string PathSuffix = "v1/audio/transcriptions";
 
-    public Task<RecognitionResult> RecognizeAsync(WavAudio audio, CancellationToken ct)
+    public Task<RecognitionResult> RecognizeAsync(WavAudio audio, CancellationToken ct) => RecognizeAsync(audio, DictationLanguage.Polish, ct);
+
+    public Task<RecognitionResult> RecognizeAsync(WavAudio audio, string language, CancellationToken ct)
     {
         var o = options.Value;
-        var baseUrl = o.OpenAiCompatible.BaseUrl ?? throw new InvalidOperationException("Dictation:OpenAiCompatible:BaseUrl is not set.");
-        var address = new Uri(new Uri(baseUrl.ToString().TrimEnd('/') + "/"), PathSuffix);
+        var address = Address(o.OpenAiCompatible.BaseUrl ?? throw new InvalidOperationException("Dictation:OpenAiCompatible:BaseUrl is not set."));
         return RecognizerHttp.SendAsync(
             http,
             () =>
@@ -37,7 +38,7 @@ public sealed class OpenAiTranscriptionRecognizer(HttpClient http, IOptions<Dict
                 {
                     { file, "file", "nagranie.wav" },
                     { new StringContent(o.OpenAiCompatible.Model), "model" },
-                    { new StringContent(Language), "language" },
+                    { new StringContent(DictationLanguage.Code(language)), "language" },
                     { new StringContent("json"), "response_format" },
                 };
                 return request;
@@ -45,6 +46,21 @@ public sealed class OpenAiTranscriptionRecognizer(HttpClient http, IOptions<Dict
             Read,
             TimeSpan.FromSeconds(o.EngineTimeoutSeconds),
             ct);
+    }
+
+    /// <summary>
+    /// The transcriptions address: servers document their base address with "/v1" (OpenAI: https://api.openai.com/v1)
+    /// or without it (whisper.cpp: http://host:8080), and either must lead to the one address, never ".../v1/v1/...".
+    /// </summary>
+    internal static Uri Address(Uri baseUrl)
+    {
+        var root = baseUrl.ToString().TrimEnd('/');
+        if (root.EndsWith("/v1", StringComparison.OrdinalIgnoreCase))
+        {
+            root = root[..^"/v1".Length];
+        }
+
+        return new Uri(new Uri(root + "/"), PathSuffix);
     }
 
     private static RecognitionResult Read(string json)

@@ -35,6 +35,26 @@ public interface ISpeechRecognizer
 {
     /// <summary>Polish text for a checked recording. Never throws for engine faults: they come back as failures.</summary>
     Task<RecognitionResult> RecognizeAsync(WavAudio audio, CancellationToken ct);
+
+    /// <summary>Text in <paramref name="language"/> (the page's: <see cref="DictationLanguage"/>) for a checked recording.</summary>
+    Task<RecognitionResult> RecognizeAsync(WavAudio audio, string language, CancellationToken ct);
+}
+
+/// <summary>The languages a resident may dictate in: the site's and the kiosk's (Polish, English, Ukrainian).</summary>
+public static class DictationLanguage
+{
+    public const string Polish = "pl";
+
+    /// <summary>The two-letter code for an engine ("pl", "uk", "en"); anything else is Polish.</summary>
+    public static string Code(string? language) => language is "uk" or "en" ? language : Polish;
+
+    /// <summary>The locale Azure asks for ("pl-PL", "uk-UA", "en-GB").</summary>
+    public static string Locale(string? language) => Code(language) switch
+    {
+        "uk" => "uk-UA",
+        "en" => "en-GB",
+        _ => "pl-PL",
+    };
 }
 
 /// <summary>Shared handling of the HTTP call: the time limit, one retry where it is safe, and the status codes.</summary>

@@ -193,6 +193,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
     {
         var sms = subscriber.Channel == NotificationChannel.Sms;
         var sentence = NotificationText.Sentence(note);
+        var culture = NotificationText.Culture(request.Language);
 
         // The one rule of the door word, kept where every message is written: it goes to the request's own contacts only.
         var withWord = visit?.DoorWord is not null && MayHearDoorWord(request, subscriber);
@@ -205,7 +206,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
             ["status"] = StatusUrl(request.TrackingCode),
             ["stop"] = StopUrl(subscriber.Token),
             ["uwaga"] = sentence is null ? null : sms ? NotificationText.Shorten(sentence, SmsNoteMaxLength) : sentence,
-            ["dzien"] = visit is null ? null : VisitText.Day(visit.Date),
+            ["dzien"] = visit?.Date.ToString("dddd, d MMMM yyyy", culture),
             ["okno"] = visit is null ? null : VisitText.Window(visit.Start, visit.End),
             ["urzednik"] = visit?.ClerkName,
             ["haslo"] = withWord ? visit!.DoorWord!.ToUpperInvariant() : null,
@@ -223,13 +224,13 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
             NotificationKind.DayBefore when !withWord => "DayBefore_NoWord",
             _ => kind.ToString(),
         };
-        var body = NotificationText.Render("Body_" + textKey, values);
+        var body = NotificationText.Render("Body_" + textKey, values, culture);
         body = (sms, kind) switch
         {
             (true, NotificationKind.Subscribed) => body,
-            (true, _) => body + " " + NotificationText.Render("Stop_Sms", values),
-            (false, NotificationKind.Subscribed) => body + "\n\n" + NotificationText.Render("Email_Footer", values),
-            _ => body + "\n\n" + NotificationText.Render("Stop_Email", values) + "\n\n" + NotificationText.Render("Email_Footer", values),
+            (true, _) => body + " " + NotificationText.Render("Stop_Sms", values, culture),
+            (false, NotificationKind.Subscribed) => body + "\n\n" + NotificationText.Render("Email_Footer", values, culture),
+            _ => body + "\n\n" + NotificationText.Render("Stop_Email", values, culture) + "\n\n" + NotificationText.Render("Email_Footer", values, culture),
         };
 
         var now = clock.GetUtcNow();
@@ -245,7 +246,7 @@ public sealed class NotificationOutbox(IOptions<NotificationOptions> options, Ti
             Kind = kind,
             Channel = subscriber.Channel,
             Recipient = subscriber.Address,
-            Subject = sms ? null : NotificationText.Render("Subject_" + (kind == NotificationKind.Subscribed ? "Subscribed" : textKey), values),
+            Subject = sms ? null : NotificationText.Render("Subject_" + (kind == NotificationKind.Subscribed ? "Subscribed" : textKey), values, culture),
             Body = body,
             State = OutboxState.Pending,
             CreatedAt = now,

@@ -4,16 +4,30 @@ using System.Text;
 
 namespace MobilnyUrzednik.Core.Notifications;
 
-/// <summary>The messages' Polish wording (NotificationMessages.resx) with named placeholders such as <c>{numer}</c>.</summary>
+/// <summary>
+/// The messages' wording (NotificationMessages.resx, Polish, with English and Ukrainian beside it) with named
+/// placeholders such as <c>{numer}</c>. A message is written in the language the request was filed in.
+/// </summary>
 public static class NotificationText
 {
     private static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
     private static readonly ResourceManager Resources = new("MobilnyUrzednik.Core.Notifications.NotificationMessages", typeof(NotificationText).Assembly);
 
-    /// <summary>The template <paramref name="key"/> with every <c>{name}</c> replaced by its value (missing values: nothing).</summary>
-    public static string Render(string key, IReadOnlyDictionary<string, string?> values)
+    /// <summary>The culture of a request's language ("en", "uk"; anything else, or none, is Polish).</summary>
+    public static CultureInfo Culture(string? language) => language switch
     {
-        var template = Resources.GetString(key, Polish) ?? throw new InvalidOperationException($"No notification text {key}.");
+        "en" => CultureInfo.GetCultureInfo("en-GB"),
+        "uk" => CultureInfo.GetCultureInfo("uk-UA"),
+        _ => Polish,
+    };
+
+    /// <summary>The Polish template <paramref name="key"/> with every <c>{name}</c> replaced by its value (missing values: nothing).</summary>
+    public static string Render(string key, IReadOnlyDictionary<string, string?> values) => Render(key, values, Polish);
+
+    /// <summary>The template <paramref name="key"/> in <paramref name="culture"/> with every <c>{name}</c> replaced by its value.</summary>
+    public static string Render(string key, IReadOnlyDictionary<string, string?> values, CultureInfo culture)
+    {
+        var template = Resources.GetString(key, culture) ?? throw new InvalidOperationException($"No notification text {key}.");
         var text = new StringBuilder(template.Length + 64);
         for (var i = 0; i < template.Length; i++)
         {

@@ -11,12 +11,6 @@ namespace MobilnyUrzednik.Core.Notifications;
 /// <summary>Marker for the subscription form's error messages (SubscriptionMessages.resx), shared by every front end.</summary>
 public sealed class SubscriptionMessages;
 
-/// <summary>One problem with the subscription form: the field it belongs to and a message key with its arguments.</summary>
-/// <param name="Field"><see cref="Subscriptions.ChannelField"/> or <see cref="Subscriptions.AddressField"/>.</param>
-/// <param name="Code">The key of the message in <c>SubscriptionMessages.resx</c>.</param>
-/// <param name="Args">Values for the message's placeholders.</param>
-public sealed record SubscriptionError(string Field, string Code, params object[] Args);
-
 /// <summary>How a request to subscribe ended.</summary>
 public enum SubscribeOutcome
 {
@@ -29,7 +23,7 @@ public enum SubscribeOutcome
     /// <summary>That number or address was signed up a short while ago and has not confirmed yet: nothing was added or sent.</summary>
     AwaitingConfirmation,
 
-    /// <summary>Refused: see <see cref="SubscribeResult.Errors"/>.</summary>
+    /// <summary>Refused: see <see cref="CommandResult.Errors"/>.</summary>
     Refused,
 }
 
@@ -38,11 +32,10 @@ public enum SubscribeOutcome
 /// <param name="Channel">The channel, when not refused.</param>
 /// <param name="Address">The number or address as the person reads it back ("600 100 200"), when not refused.</param>
 /// <param name="Errors">Why it was refused (empty otherwise).</param>
-public sealed record SubscribeResult(SubscribeOutcome Outcome, NotificationChannel? Channel, string? Address, IReadOnlyList<SubscriptionError> Errors)
+public sealed record SubscribeResult(SubscribeOutcome Outcome, NotificationChannel? Channel, string? Address, IReadOnlyList<AnswerError> Errors)
+    : CommandResult(Errors)
 {
-    public bool Succeeded => Outcome != SubscribeOutcome.Refused;
-
-    internal static SubscribeResult Refused(params SubscriptionError[] errors) => new(SubscribeOutcome.Refused, null, null, errors);
+    internal static SubscribeResult Refused(params AnswerError[] errors) => new(SubscribeOutcome.Refused, null, null, errors);
 }
 
 /// <summary>What the stop page shows about one subscription; never the whole number or address.</summary>
@@ -147,10 +140,10 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
         // A closed request sends nothing more, so fixing the number first would be a wasted effort: say so at once.
         if (request is null || request.AnonymisedAt is not null || RequestLifecycle.IsClosed(request.Status))
         {
-            return SubscribeResult.Refused(new SubscriptionError(ChannelField, "Request_Closed"));
+            return SubscribeResult.Refused(new AnswerError(ChannelField, "Request_Closed"));
         }
 
-        var errors = new List<SubscriptionError>();
+        var errors = new List<AnswerError>();
         var parsed = Parse(channel, address, errors);
         if (parsed is not var (chosen, normalised))
         {
@@ -168,12 +161,12 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
         // Soft limits: two people subscribing in the same second could both pass them, which harms nobody.
         if (live.Count >= NotificationOutbox.MaxSubscriptionsPerRequest)
         {
-            return SubscribeResult.Refused(new SubscriptionError(AddressField, "Subscriptions_Full", NotificationOutbox.MaxSubscriptionsPerRequest));
+            return SubscribeResult.Refused(new AnswerError(AddressField, "Subscriptions_Full", NotificationOutbox.MaxSubscriptionsPerRequest));
         }
 
         if (await SignUpsTodayAsync(db, chosen, normalised, now, ct) >= options.Value.FollowerSignUpsPerAddressPerDay)
         {
-            return SubscribeResult.Refused(new SubscriptionError(AddressField, "Address_DailyLimit"));
+            return SubscribeResult.Refused(new AnswerError(AddressField, "Address_DailyLimit"));
         }
 
         // The database keeps one sign-up of an address awaiting confirmation per request, whatever arrives at once; one
@@ -425,7 +418,7 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>The channel and the normalised address (E.164, or the e-mail with its domain in lower case); null with errors.</summary>
-    private static (NotificationChannel Channel, string Address)? Parse(string? channel, string? address, List<SubscriptionError> errors)
+    private static (NotificationChannel Channel, string Address)? Parse(string? channel, string? address, List<AnswerError> errors)
     {
         NotificationChannel? chosen = channel switch
         {
@@ -470,7 +463,7 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
 
         if (chosen == NotificationChannel.Email)
         {
-            if (RequestJourney.IsEmail(text))
+            if (EmailAddress.IsValid(text))
             {
                 return (NotificationChannel.Email, LowerDomain(text));
             }
@@ -482,7 +475,7 @@ public sealed partial class Subscriptions(IDbContextFactory<AppDbContext> dbFact
 
         if (PolishPhone.Normalise(text) is not { } phone)
         {
-            errors.Add(new(AddressField, RequestJourney.IsEmail(text) ? "Address_SmsLooksLikeEmail" : "Address_SmsInvalid"));
+            errors.Add(new(AddressField, EmailAddress.IsValid(text) ? "Address_SmsLooksLikeEmail" : "Address_SmsInvalid"));
             return null;
         }
 

@@ -218,7 +218,7 @@ public sealed class RequestActions(IDbContextFactory<AppDbContext> dbFactory, Au
         {
             errors.Add(new(field, "Note_TooLong", max, PlainText.Length(text)));
         }
-        else if (PlainText.HasMarkupOrControl(text) || text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal))
+        else if (PlainText.HasAngleBracketsOrControl(text))
         {
             errors.Add(new(field, "Note_Markup"));
         }

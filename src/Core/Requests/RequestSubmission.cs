@@ -14,8 +14,12 @@ namespace MobilnyUrzednik.Core.Requests;
 /// </summary>
 public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, NotificationOutbox outbox)
 {
-    /// <summary>Sends the draft under <paramref name="draftKey"/> as a request.</summary>
-    public async Task<SubmissionResult> SubmitAsync(string draftKey, RequestChannel channel, string actor, CancellationToken ct = default)
+    /// <summary>Sends the draft under <paramref name="draftKey"/> as a request filed in Polish.</summary>
+    public Task<SubmissionResult> SubmitAsync(string draftKey, RequestChannel channel, string actor, CancellationToken ct = default) =>
+        SubmitAsync(draftKey, channel, actor, language: null, ct);
+
+    /// <summary>Sends the draft under <paramref name="draftKey"/> as a request, filed in <paramref name="language"/> ("pl", "en", "uk").</summary>
+    public async Task<SubmissionResult> SubmitAsync(string draftKey, RequestChannel channel, string actor, string? language, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var draft = await db.RequestDrafts.FirstOrDefaultAsync(d => d.Key == draftKey, ct);
@@ -42,6 +46,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
         for (var attempt = 0; ; attempt++)
         {
             var request = Build(answers, matter, channel);
+            request.Language = Language(language);
             request.TrackingCode = TrackingCode.NewCode();
             request.SubmissionKey = draftKey;
             request.RecordSubmission(actor, clock.GetUtcNow());
@@ -83,6 +88,17 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
         }
     }
 
+    /// <summary>Sends answers held by the caller as a request filed in Polish (see the overload with a language).</summary>
+    public Task<SubmissionResult> SubmitAnswersAsync(
+        string submissionKey,
+        RequestAnswers answers,
+        RequestChannel channel,
+        string actor,
+        string? kioskId = null,
+        string? kioskLocation = null,
+        CancellationToken ct = default) =>
+        SubmitAnswersAsync(submissionKey, answers, channel, actor, kioskId, kioskLocation, language: null, ct);
+
     /// <summary>
     /// Sends answers held by the caller (the kiosk keeps them in its circuit, never in a draft) as a request.
     /// Every step is validated again and eligibility checked; <paramref name="submissionKey"/> (one per journey)
@@ -94,14 +110,16 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
     /// <param name="actor">Who is recorded in the history (for a kiosk: its location), never a person's name.</param>
     /// <param name="kioskId">The kiosk's configured id, when <paramref name="channel"/> is <see cref="RequestChannel.Kiosk"/>.</param>
     /// <param name="kioskLocation">Where that kiosk stands.</param>
+    /// <param name="language">The language the person filed in ("pl", "en", "uk"): the messages follow it.</param>
     /// <param name="ct">Cancellation.</param>
     public async Task<SubmissionResult> SubmitAnswersAsync(
         string submissionKey,
         RequestAnswers answers,
         RequestChannel channel,
         string actor,
-        string? kioskId = null,
-        string? kioskLocation = null,
+        string? kioskId,
+        string? kioskLocation,
+        string? language,
         CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(submissionKey);
@@ -139,6 +157,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             var request = Build(answers, matter, channel);
             request.TrackingCode = TrackingCode.NewCode();
             request.SubmissionKey = submissionKey;
+            request.Language = Language(language);
             request.KioskId = kioskId;
             request.KioskLocation = kioskLocation;
             request.RecordSubmission(actor, clock.GetUtcNow());
@@ -177,6 +196,9 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
         outbox.SubscribeContact(request);
         await outbox.QueueAsync(db, request, NotificationKind.Received, ct: ct);
     }
+
+    /// <summary>The stored language: "en" or "uk", or null for Polish (the default, and anything unknown).</summary>
+    private static string? Language(string? language) => language is "en" or "uk" ? language : null;
 
     /// <summary>Builds the request from valid answers: normalised phone, postal code and tidy text.</summary>
     public static VisitRequest Build(RequestAnswers a, Matter matter, RequestChannel channel)
@@ -237,8 +259,9 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
 /// <summary>The confirmation of a sent request.</summary>
 public sealed record ConfirmationView(string TrackingCode, string MatterName, IReadOnlyList<string> Checklist, ContactChannel ContactChannel);
 
-/// <summary>What happened to a submission.</summary>
+/// <summary>What happened to a submission: a <see cref="CommandResult"/> with the outcome, the id and the tracking code.</summary>
 public sealed record SubmissionResult(SubmissionOutcome Outcome, int? RequestId, string? TrackingCode, IReadOnlyList<AnswerError> Errors)
+    : CommandResult(Errors, RequestId)
 {
     public static SubmissionResult NoDraft { get; } = new(SubmissionOutcome.NoDraft, null, null, []);
 
@@ -247,7 +270,7 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, int? RequestId,
     public static SubmissionResult Incomplete(IReadOnlyList<AnswerError> errors) => new(SubmissionOutcome.Incomplete, null, null, errors);
 }
 
-/// <summary>The outcome of <see cref="RequestSubmission.SubmitAsync"/>.</summary>
+/// <summary>The outcome of <see cref="RequestSubmission.SubmitAsync(string, RequestChannel, string, string?, CancellationToken)"/>.</summary>
 public enum SubmissionOutcome
 {
     Created,

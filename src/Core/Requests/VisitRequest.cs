@@ -30,6 +30,13 @@ public sealed class VisitRequest
 
     /// <summary>Where that kiosk stands, e.g. "Biblioteka Publiczna, ul. Szkolna 2", as configured at the time.</summary>
     public string? KioskLocation { get; set; }
+
+    /// <summary>
+    /// The language the resident filed in ("pl", "en", "uk"; null means Polish): the messages about the request are
+    /// written in it. Staff taking a call record Polish.
+    /// </summary>
+    public string? Language { get; set; }
+
     public RequestStatus Status { get; private set; } = RequestStatus.Submitted;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

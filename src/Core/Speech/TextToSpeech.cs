@@ -13,6 +13,9 @@ public interface ITextToSpeech
 {
     /// <summary>The spoken text as a RIFF/WAV (PCM). Throws <see cref="SpeechUnavailableException"/> when the engine cannot run.</summary>
     Task<byte[]> SynthesizeAsync(string text, CancellationToken ct = default);
+
+    /// <summary>The text spoken with the voice of <paramref name="language"/> ("pl", "en", "uk").</summary>
+    Task<byte[]> SynthesizeAsync(string text, string language, CancellationToken ct = default);
 }
 
 /// <summary>Settings of the server-side voice (section "Speech:Espeak").</summary>
@@ -21,8 +24,14 @@ public sealed class EspeakOptions
     /// <summary>The espeak-ng program (from the system packages: <c>apt-get install espeak-ng</c>).</summary>
     public string Executable { get; set; } = "espeak-ng";
 
-    /// <summary>The voice: Polish.</summary>
+    /// <summary>The Polish voice.</summary>
     public string Voice { get; set; } = "pl";
+
+    /// <summary>The Ukrainian voice (the kiosk in Ukrainian).</summary>
+    public string UkrainianVoice { get; set; } = "uk";
+
+    /// <summary>The English voice (the kiosk in English).</summary>
+    public string EnglishVoice { get; set; } = "en";
 
     /// <summary>Words per minute; a little slower than espeak's 175 default, for older listeners.</summary>
     public int WordsPerMinute { get; set; } = 150;
@@ -55,10 +64,11 @@ public class SpeechUnavailableException(string message, Exception? inner = null)
 public sealed class SpeechBusyException() : SpeechUnavailableException("Every speech slot is busy.");
 
 /// <summary>
-/// Offline Polish text-to-speech with espeak-ng, run as a process (no shell: the text goes on standard
+/// Offline text-to-speech with espeak-ng (Polish, and the Ukrainian and English voices for the kiosk in those languages), run as a process (no shell: the text goes on standard
 /// input, never on a command line). Results are cached by the text's hash in a cache bounded by bytes, so a screen
 /// read again costs nothing; at most <see cref="EspeakOptions.MaxConcurrent"/> processes run at once, with a short
-/// queue, so a flood of texts cannot start a process each. The text itself is never logged: it may hold a name or an address.
+/// queue, so a flood of texts cannot start a process each.
+/// The text itself is never logged: it may hold a name or an address.
 /// </summary>
 public sealed class EspeakTextToSpeech(IOptions<EspeakOptions> options, ILogger<EspeakTextToSpeech> logger) : ITextToSpeech, IDisposable
 {
@@ -75,14 +85,23 @@ public sealed class EspeakTextToSpeech(IOptions<EspeakOptions> options, ILogger<
         slots.Dispose();
     }
 
-    public async Task<byte[]> SynthesizeAsync(string text, CancellationToken ct = default)
+    public Task<byte[]> SynthesizeAsync(string text, CancellationToken ct = default) => SynthesizeAsync(text, "pl", ct);
+
+    public async Task<byte[]> SynthesizeAsync(string text, string language, CancellationToken ct = default)
     {
-        if (SpeechText.Check(text) is { } error)
+        language = SpeechText.Language(language);
+        if (SpeechText.Check(text, language) is { } error)
         {
             throw new ArgumentException($"The text cannot be read aloud: {error}.", nameof(text));
         }
 
-        var key = "tts:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var voice = language switch
+        {
+            "uk" => options.Value.UkrainianVoice,
+            "en" => options.Value.EnglishVoice,
+            _ => options.Value.Voice,
+        };
+        var key = "tts:" + voice + ":" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         if (cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {
             return cached;
@@ -109,7 +128,7 @@ public sealed class EspeakTextToSpeech(IOptions<EspeakOptions> options, ILogger<
 
             try
             {
-                var audio = await RunAsync(text, ct);
+                var audio = await RunAsync(text, voice, ct);
                 cache.Set(key, audio, new MemoryCacheEntryOptions { Size = audio.Length, SlidingExpiration = TimeSpan.FromHours(12) });
                 return audio;
             }
@@ -124,7 +143,7 @@ public sealed class EspeakTextToSpeech(IOptions<EspeakOptions> options, ILogger<
         }
     }
 
-    private async Task<byte[]> RunAsync(string text, CancellationToken ct)
+    private async Task<byte[]> RunAsync(string text, string voice, CancellationToken ct)
     {
         var o = options.Value;
         var start = new ProcessStartInfo(o.Executable)
@@ -135,7 +154,7 @@ public sealed class EspeakTextToSpeech(IOptions<EspeakOptions> options, ILogger<
             UseShellExecute = false,
             StandardInputEncoding = new UTF8Encoding(false),
         };
-        foreach (var arg in new[] { "-v", o.Voice, "-s", o.WordsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture), "-b", "1", "--stdout" })
+        foreach (var arg in new[] { "-v", voice, "-s", o.WordsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture), "-b", "1", "--stdout" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -68,10 +68,10 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
     }
 
     /// <summary>Replaces a clerk's weekly hours with <paramref name="days"/> (days not listed or not worked: no visits).</summary>
-    public async Task<VisitResult> SetWeeklyHoursAsync(StaffActor actor, string clerkId, IReadOnlyList<DayHoursForm> days, CancellationToken ct = default)
+    public async Task<CommandResult> SetWeeklyHoursAsync(StaffActor actor, string clerkId, IReadOnlyList<DayHoursForm> days, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageClerkDays);
-        var errors = new List<VisitError>();
+        var errors = new List<AnswerError>();
         var parsed = new List<ClerkWorkingHours>();
         foreach (var day in days.Where(d => d.Works))
         {
@@ -81,15 +81,15 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
             var end = ParseTime(day.End);
             if (start is null || end is null)
             {
-                errors.Add(new(field, VisitText.Get("Hours_Invalid", dayName)));
+                errors.Add(new(field, "Hours_Invalid", dayName));
             }
             else if (start < EarliestStart || end > LatestEnd)
             {
-                errors.Add(new(field, VisitText.Get("Hours_OutOfRange", dayName)));
+                errors.Add(new(field, "Hours_OutOfRange", dayName));
             }
             else if (start >= end)
             {
-                errors.Add(new(field, VisitText.Get("Hours_StartAfterEnd", dayName)));
+                errors.Add(new(field, "Hours_StartAfterEnd", dayName));
             }
             else
             {
@@ -105,12 +105,12 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Clerks(db).AnyAsync(u => u.Id == clerkId, ct))
         {
-            return VisitResult.Fail(FieldClerk, VisitText.Get("Clerk_Unknown"));
+            return CommandResult.Fail(FieldClerk, "Clerk_Unknown");
         }
 
         if (errors.Count > 0)
         {
-            return new VisitResult(errors);
+            return new CommandResult(errors);
         }
 
         // Replace in one transaction: a failure leaves the old hours, never none.
@@ -120,64 +120,64 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
         audit.Add(db, actor, AuditActions.ClerkDaysChanged, StaffSubject(clerkId), "hours");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return VisitResult.Ok();
+        return CommandResult.Ok();
     }
 
     /// <summary>Adds an absence: the clerk is offered for no visits from the first to the last day.</summary>
-    public async Task<VisitResult> AddAbsenceAsync(StaffActor actor, string clerkId, AbsenceForm form, CancellationToken ct = default)
+    public async Task<CommandResult> AddAbsenceAsync(StaffActor actor, string clerkId, AbsenceForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageClerkDays);
-        var errors = new List<VisitError>();
+        var errors = new List<AnswerError>();
         var from = ParseDate(form.FromDay, form.FromMonth, form.FromYear, FieldFrom, "Absence_From", errors);
         var to = ParseDate(form.ToDay, form.ToMonth, form.ToYear, FieldTo, "Absence_To", errors);
         if (from is { } f && to is { } t && t < f)
         {
-            errors.Add(new(FieldTo, VisitText.Get("Absence_ToBeforeFrom")));
+            errors.Add(new(FieldTo, "Absence_ToBeforeFrom"));
         }
 
         var note = PlainText.Tidy(form.Note);
         if (PlainText.Length(note) > AbsenceNoteMaxLength)
         {
-            errors.Add(new(FieldNote, VisitText.Get("Absence_NoteTooLong", AbsenceNoteMaxLength, PlainText.Length(note))));
+            errors.Add(new(FieldNote, "Absence_NoteTooLong", AbsenceNoteMaxLength, PlainText.Length(note)));
         }
         else if (HasMarkup(note))
         {
-            errors.Add(new(FieldNote, VisitText.Get("Absence_NoteMarkup")));
+            errors.Add(new(FieldNote, "Absence_NoteMarkup"));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await Clerks(db).AnyAsync(u => u.Id == clerkId, ct))
         {
-            return VisitResult.Fail(FieldClerk, VisitText.Get("Clerk_Unknown"));
+            return CommandResult.Fail(FieldClerk, "Clerk_Unknown");
         }
 
         if (errors.Count > 0)
         {
-            return new VisitResult(errors);
+            return new CommandResult(errors);
         }
 
         var absence = new ClerkAbsence { ClerkId = clerkId, From = from!.Value, To = to!.Value, Note = note.Length == 0 ? null : note };
         db.ClerkAbsences.Add(absence);
         audit.Add(db, actor, AuditActions.ClerkDaysChanged, StaffSubject(clerkId), "absence added");
         await db.SaveChangesAsync(ct);
-        return VisitResult.Ok(absence.Id);
+        return CommandResult.Ok(absence.Id);
     }
 
     /// <summary>Removes an absence (e.g. entered by mistake).</summary>
-    public async Task<VisitResult> RemoveAbsenceAsync(StaffActor actor, int absenceId, CancellationToken ct = default)
+    public async Task<CommandResult> RemoveAbsenceAsync(StaffActor actor, int absenceId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ManageClerkDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var absence = await db.ClerkAbsences.FirstOrDefaultAsync(a => a.Id == absenceId, ct);
         if (absence is null)
         {
-            return VisitResult.Fail(FieldFrom, VisitText.Get("Absence_Gone"));
+            return CommandResult.Fail(FieldFrom, "Absence_Gone");
         }
 
         db.ClerkAbsences.Remove(absence);
         audit.Add(db, actor, AuditActions.ClerkDaysChanged, StaffSubject(absence.ClerkId), "absence removed");
         await db.SaveChangesAsync(ct);
-        return VisitResult.Ok(absenceId);
+        return CommandResult.Ok(absenceId);
     }
 
     /// <summary>The accounts with the clerk role (disabled ones included).</summary>
@@ -188,8 +188,7 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
 
     internal static string StaffSubject(string id) => "staff:" + id;
 
-    internal static bool HasMarkup(string text) =>
-        PlainText.HasMarkupOrControl(text) || text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal);
+    internal static bool HasMarkup(string text) => PlainText.HasAngleBracketsOrControl(text);
 
     /// <summary>"8:00", "08:00", "8.00", "8" → 08:00; null when it is not a time of day.</summary>
     public static TimeOnly? ParseTime(string? text)
@@ -218,18 +217,18 @@ public sealed class ClerkSchedule(IDbContextFactory<AppDbContext> dbFactory, Aud
         _ => "w niedzielę",
     };
 
-    private static DateOnly? ParseDate(string? day, string? month, string? year, string field, string key, List<VisitError> errors)
+    private static DateOnly? ParseDate(string? day, string? month, string? year, string field, string key, List<AnswerError> errors)
     {
         if (string.IsNullOrWhiteSpace(day) && string.IsNullOrWhiteSpace(month) && string.IsNullOrWhiteSpace(year))
         {
-            errors.Add(new(field, VisitText.Get(key + "_Required")));
+            errors.Add(new(field, key + "_Required"));
             return null;
         }
 
         var date = RequestJourney.ParseDate(day, month, year);
         if (date is null)
         {
-            errors.Add(new(field, VisitText.Get(key + "_Invalid")));
+            errors.Add(new(field, key + "_Invalid"));
         }
 
         return date;

@@ -162,20 +162,20 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
     }
 
     /// <summary>Marks the visit confirmed with the resident; the request moves to <see cref="RequestStatus.VisitConfirmed"/>.</summary>
-    public async Task<VisitResult> ConfirmAsync(StaffActor actor, int visitId, CancellationToken ct = default)
+    public async Task<CommandResult> ConfirmAsync(StaffActor actor, int visitId, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.ConfirmVisits);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visit = await db.Visits.Include(v => v.Request).Include(v => v.Clerk).FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null || visit.State != VisitState.Booked)
         {
-            return VisitResult.Fail("Visit", VisitText.Get(visit?.State == VisitState.Confirmed ? "Confirm_Already" : "Confirm_NotActive"));
+            return CommandResult.Fail("Visit", visit?.State == VisitState.Confirmed ? "Confirm_Already" : "Confirm_NotActive");
         }
 
         var request = visit.Request!;
         if (!RequestLifecycle.CanMove(request.Status, RequestStatus.VisitConfirmed))
         {
-            return VisitResult.Fail("Visit", VisitText.Get("Confirm_NotActive"));
+            return CommandResult.Fail("Visit", "Confirm_NotActive");
         }
 
         var at = clock.GetUtcNow();
@@ -190,6 +190,6 @@ public sealed class DayBefore(IDbContextFactory<AppDbContext> dbFactory, AuditLo
             at);
         audit.Add(db, actor, AuditActions.VisitConfirmed, AuditLog.RequestSubject(request.Id), $"visit:{visit.Id}");
         await db.SaveChangesAsync(ct);
-        return VisitResult.Ok(visit.Id);
+        return CommandResult.Ok(visit.Id);
     }
 }

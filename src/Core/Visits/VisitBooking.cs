@@ -221,48 +221,48 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
     /// with a note naming the day, the window and the clerk, which the resident reads on the status page;
     /// <paramref name="note"/> (optional words for the resident) is added to that note.
     /// </summary>
-    public async Task<VisitResult> BookAsync(StaffActor actor, int requestId, string? clerkId, DateOnly? date, TimeOnly? start, TimeOnly? end, string? note, CancellationToken ct = default)
+    public async Task<CommandResult> BookAsync(StaffActor actor, int requestId, string? clerkId, DateOnly? date, TimeOnly? start, TimeOnly? end, string? note, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.BookVisits);
-        var errors = new List<VisitError>();
+        var errors = new List<AnswerError>();
         var now = WarsawTime.ToWarsaw(clock.GetUtcNow());
         var today = DateOnly.FromDateTime(now.DateTime);
 
         var tidyNote = PlainText.Tidy(note, multiline: true);
         if (PlainText.Length(tidyNote) > NoteMaxLength)
         {
-            errors.Add(new(FieldNote, VisitText.Get("Note_TooLong", NoteMaxLength, PlainText.Length(tidyNote))));
+            errors.Add(new(FieldNote, "Note_TooLong", NoteMaxLength, PlainText.Length(tidyNote)));
         }
         else if (ClerkSchedule.HasMarkup(tidyNote))
         {
-            errors.Add(new(FieldNote, VisitText.Get("Note_Markup")));
+            errors.Add(new(FieldNote, "Note_Markup"));
         }
 
         if (string.IsNullOrEmpty(clerkId))
         {
-            errors.Add(new(FieldClerk, VisitText.Get("Clerk_Required")));
+            errors.Add(new(FieldClerk, "Clerk_Required"));
         }
 
         if (date is null)
         {
-            errors.Add(new(FieldDate, VisitText.Get("Date_Required")));
+            errors.Add(new(FieldDate, "Date_Required"));
         }
         else if (date < today)
         {
-            errors.Add(new(FieldDate, VisitText.Get("Date_Past")));
+            errors.Add(new(FieldDate, "Date_Past"));
         }
         else if (!WorkingDays.IsWorkingDay(date.Value))
         {
-            errors.Add(new(FieldDate, VisitText.Get("Date_DayOff", VisitText.Day(date.Value))));
+            errors.Add(new(FieldDate, "Date_DayOff", VisitText.Day(date.Value)));
         }
 
         if (start is null || end is null || start >= end)
         {
-            errors.Add(new(FieldWindow, VisitText.Get("Window_Required")));
+            errors.Add(new(FieldWindow, "Window_Required"));
         }
         else if (date == today && start <= TimeOnly.FromDateTime(now.DateTime))
         {
-            errors.Add(new(FieldWindow, VisitText.Get("Window_Past")));
+            errors.Add(new(FieldWindow, "Window_Past"));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -276,12 +276,12 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
         var request = await db.VisitRequests.Include(r => r.Visits).FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {
-            return VisitResult.Fail(FieldRequest, VisitText.Get("Request_NotFound"));
+            return CommandResult.Fail(FieldRequest, "Request_NotFound");
         }
 
         if (!CanMoveToScheduled(request.Status))
         {
-            errors.Insert(0, new(FieldRequest, VisitText.Get("Request_WrongStatus")));
+            errors.Insert(0, new(FieldRequest, "Request_WrongStatus"));
         }
 
         StaffUser? clerk = null;
@@ -290,11 +290,11 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             clerk = await ClerkSchedule.Clerks(db).FirstOrDefaultAsync(u => u.Id == clerkId, ct);
             if (clerk is null)
             {
-                errors.Add(new(FieldClerk, VisitText.Get("Clerk_Unknown")));
+                errors.Add(new(FieldClerk, "Clerk_Unknown"));
             }
             else if (clerk.IsDisabled)
             {
-                errors.Add(new(FieldClerk, VisitText.Get("Clerk_Disabled", clerk.DisplayName)));
+                errors.Add(new(FieldClerk, "Clerk_Disabled", clerk.DisplayName));
                 clerk = null;
             }
         }
@@ -306,15 +306,15 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             var hours = await db.ClerkWorkingHours.AsNoTracking().FirstOrDefaultAsync(h => h.ClerkId == clerk.Id && h.Day == day.DayOfWeek, ct);
             if (absent)
             {
-                errors.Add(new(FieldDate, VisitText.Get("Date_Absent", clerk.DisplayName, VisitText.Day(day))));
+                errors.Add(new(FieldDate, "Date_Absent", clerk.DisplayName, VisitText.Day(day)));
             }
             else if (hours is null)
             {
-                errors.Add(new(FieldDate, VisitText.Get("Date_NotWorking", clerk.DisplayName, ClerkSchedule.PolishOn(day.DayOfWeek))));
+                errors.Add(new(FieldDate, "Date_NotWorking", clerk.DisplayName, ClerkSchedule.PolishOn(day.DayOfWeek)));
             }
             else if (start < hours.Start || end > hours.End)
             {
-                errors.Add(new(FieldWindow, VisitText.Get("Window_OutsideHours", clerk.DisplayName, VisitText.Window(hours.Start, hours.End))));
+                errors.Add(new(FieldWindow, "Window_OutsideHours", clerk.DisplayName, VisitText.Window(hours.Start, hours.End)));
             }
             else
             {
@@ -331,23 +331,24 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
                     && !LeavesTravelTime(start!.Value, end!.Value, v.Start, v.End, buffer));
                 if (clash is not null)
                 {
-                    errors.Add(new(FieldWindow, VisitText.Get("Window_Taken", clerk.DisplayName, VisitText.Window(clash.Start, clash.End))));
+                    errors.Add(new(FieldWindow, "Window_Taken", clerk.DisplayName, VisitText.Window(clash.Start, clash.End)));
                 }
                 else if (tooClose is not null)
                 {
-                    errors.Add(new(FieldWindow, VisitText.Get(
+                    errors.Add(new(
+                        FieldWindow,
                         "Window_NoTravelTime",
                         clerk.DisplayName,
                         VisitText.Window(tooClose.Start, tooClose.End),
                         tooClose.Town,
-                        PolishPlural.Format(buffer, "minuta", "minuty", "minut"))));
+                        Plural.Format(buffer, "minuta|minuty|minut", Plural.Polish)));
                 }
             }
         }
 
         if (errors.Count > 0)
         {
-            return new VisitResult(errors);
+            return new CommandResult(errors);
         }
 
         var at = clock.GetUtcNow();
@@ -394,7 +395,7 @@ public sealed class VisitBooking(IDbContextFactory<AppDbContext> dbFactory, Audi
             $"{from} → {RequestStatus.VisitScheduled}; clerk:{clerk.Id}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return VisitResult.Ok(visit.Id);
+        return CommandResult.Ok(visit.Id);
     }
 
     /// <summary>

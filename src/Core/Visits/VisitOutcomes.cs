@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
 using MobilnyUrzednik.Core.Common;
@@ -109,52 +108,53 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
     /// Records the outcome. Problems come back as field errors in Polish and nothing changes. A second form with the
     /// key of the one that recorded the outcome succeeds without changing anything.
     /// </summary>
-    public async Task<VisitResult> RecordAsync(StaffActor actor, int visitId, OutcomeForm form, CancellationToken ct = default)
+    public async Task<CommandResult> RecordAsync(StaffActor actor, int visitId, OutcomeForm form, CancellationToken ct = default)
     {
         actor.Demand(StaffPermission.RecordVisitOutcome);
         var key = form.Key?.Trim() ?? string.Empty;
         if (key.Length is 0 or > KeyMaxLength || !key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            return VisitResult.Fail(FieldVisit, VisitText.Get("Outcome_Key_Missing"));
+            return CommandResult.Fail(FieldVisit, "Outcome_Key_Missing");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        // One write lock for the check and the change (SQLite: BEGIN IMMEDIATE), so two copies of the same form sent at
-        // once record one outcome: the second waits, then finds the first one's key.
-        await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // One lock for the check and the change (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock on the visit), so
+        // two copies of the same form sent at once record one outcome: the second waits, then finds the first one's key.
+        // (A serializable transaction on PostgreSQL failed the second copy with 40001 instead of letting it wait.)
+        await using var tx = await db.BeginLockedAsync($"visit:{visitId}", ct);
         var visit = await db.Visits.Include(v => v.Request).Include(v => v.Clerk).FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null || !MayRecord(actor, visit.ClerkId))
         {
-            return VisitResult.Fail(FieldVisit, VisitText.Get(visit is null ? "Outcome_NotFound" : "Outcome_NotYours"));
+            return CommandResult.Fail(FieldVisit, visit is null ? "Outcome_NotFound" : "Outcome_NotYours");
         }
 
         if (visit.OutcomeKey == key)
         {
-            return VisitResult.Ok(visit.Id);
+            return CommandResult.Ok(visit.Id);
         }
 
         if (visit.State is VisitState.Completed or VisitState.NotHeld)
         {
             var at = visit.OutcomeAt is { } o ? WarsawTime.ToWarsaw(o).ToString("d MMMM, HH:mm", VisitText.Polish) : "—";
-            return VisitResult.Fail(FieldVisit, VisitText.Get("Outcome_Already", at, visit.OutcomeBy ?? "—"));
+            return CommandResult.Fail(FieldVisit, "Outcome_Already", at, visit.OutcomeBy ?? "—");
         }
 
         if (!visit.IsActive)
         {
-            return VisitResult.Fail(FieldVisit, VisitText.Get("Outcome_NotActive"));
+            return CommandResult.Fail(FieldVisit, "Outcome_NotActive");
         }
 
         var now = clock.GetUtcNow();
         if (now < StartsAt(visit.Date, visit.Start))
         {
-            return VisitResult.Fail(FieldVisit, VisitText.Get("Outcome_NotStarted", VisitText.Day(visit.Date), VisitText.Time(visit.Start)));
+            return CommandResult.Fail(FieldVisit, "Outcome_NotStarted", VisitText.Day(visit.Date), VisitText.Time(visit.Start));
         }
 
         var checkedForm = Check(form);
         if (checkedForm.Errors.Count > 0)
         {
-            return new VisitResult(checkedForm.Errors);
+            return new CommandResult(checkedForm.Errors);
         }
 
         var request = visit.Request!;
@@ -224,10 +224,10 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The same key on another visit: a form copied between visits. Nothing was saved.
-            return VisitResult.Fail(FieldVisit, VisitText.Get("Outcome_Key_Missing"));
+            return CommandResult.Fail(FieldVisit, "Outcome_Key_Missing");
         }
 
-        return VisitResult.Ok(visit.Id);
+        return CommandResult.Ok(visit.Id);
     }
 
     /// <summary>The instant a visit begins (its day and start, Warsaw wall-clock time).</summary>
@@ -242,12 +242,12 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
 
     private static bool MayRecord(StaffActor actor, string clerkId) => actor.UserId == clerkId || actor.Can(StaffPermission.ChangeRequest);
 
-    private sealed record CheckedForm(List<VisitError> Errors, bool Held, OutcomeChannel? Channel, string? Reference, bool AnotherVisit, NotHeldReason? Reason, NotHeldNextStep? NextStep, string? Note);
+    private sealed record CheckedForm(List<AnswerError> Errors, bool Held, OutcomeChannel? Channel, string? Reference, bool AnotherVisit, NotHeldReason? Reason, NotHeldNextStep? NextStep, string? Note);
 
     /// <summary>Checks the form in the order of its fields; only the part for the chosen answer (held or not) counts.</summary>
     private static CheckedForm Check(OutcomeForm form)
     {
-        var errors = new List<VisitError>();
+        var errors = new List<AnswerError>();
         bool? held = form.Held switch
         {
             Yes => true,
@@ -256,7 +256,7 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
         };
         if (held is null)
         {
-            errors.Add(new(FieldHeld, VisitText.Get("Outcome_Held_Required")));
+            errors.Add(new(FieldHeld, "Outcome_Held_Required"));
         }
 
         OutcomeChannel? channel = null;
@@ -269,27 +269,27 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
             channel = Enum.TryParse<OutcomeChannel>(form.Channel, out var c) && Enum.IsDefined(c) ? c : null;
             if (channel is null)
             {
-                errors.Add(new(FieldChannel, VisitText.Get("Outcome_Channel_Required")));
+                errors.Add(new(FieldChannel, "Outcome_Channel_Required"));
             }
 
             var text = PlainText.Tidy(form.Reference);
             if (text.Length == 0 && channel == OutcomeChannel.Epuap)
             {
-                errors.Add(new(FieldReference, VisitText.Get("Outcome_Reference_Required")));
+                errors.Add(new(FieldReference, "Outcome_Reference_Required"));
             }
             else if (PlainText.Length(text) > ReferenceMaxLength)
             {
-                errors.Add(new(FieldReference, VisitText.Get("Outcome_Reference_TooLong", ReferenceMaxLength, PlainText.Length(text))));
+                errors.Add(new(FieldReference, "Outcome_Reference_TooLong", ReferenceMaxLength, PlainText.Length(text)));
             }
             else if (ClerkSchedule.HasMarkup(text))
             {
-                errors.Add(new(FieldReference, VisitText.Get("Outcome_Reference_Markup")));
+                errors.Add(new(FieldReference, "Outcome_Reference_Markup"));
             }
 
             reference = text.Length == 0 ? null : text;
             if (form.AnotherVisit is not (Yes or No))
             {
-                errors.Add(new(FieldAnotherVisit, VisitText.Get("Outcome_AnotherVisit_Required")));
+                errors.Add(new(FieldAnotherVisit, "Outcome_AnotherVisit_Required"));
             }
 
             another = form.AnotherVisit == Yes;
@@ -299,28 +299,28 @@ public sealed class VisitOutcomes(IDbContextFactory<AppDbContext> dbFactory, Aud
             reason = Enum.TryParse<NotHeldReason>(form.Reason, out var r) && Enum.IsDefined(r) ? r : null;
             if (reason is null)
             {
-                errors.Add(new(FieldReason, VisitText.Get("Outcome_Reason_Required")));
+                errors.Add(new(FieldReason, "Outcome_Reason_Required"));
             }
 
             next = Enum.TryParse<NotHeldNextStep>(form.NextStep, out var n) && Enum.IsDefined(n) ? n : null;
             if (next is null)
             {
-                errors.Add(new(FieldNextStep, VisitText.Get("Outcome_NextStep_Required")));
+                errors.Add(new(FieldNextStep, "Outcome_NextStep_Required"));
             }
         }
 
         var note = PlainText.Tidy(form.Note, multiline: true);
         if (note.Length == 0 && reason == NotHeldReason.Other)
         {
-            errors.Add(new(FieldNote, VisitText.Get("Outcome_Note_Required")));
+            errors.Add(new(FieldNote, "Outcome_Note_Required"));
         }
         else if (PlainText.Length(note) > NoteMaxLength)
         {
-            errors.Add(new(FieldNote, VisitText.Get("Outcome_Note_TooLong", NoteMaxLength, PlainText.Length(note))));
+            errors.Add(new(FieldNote, "Outcome_Note_TooLong", NoteMaxLength, PlainText.Length(note)));
         }
         else if (ClerkSchedule.HasMarkup(note))
         {
-            errors.Add(new(FieldNote, VisitText.Get("Outcome_Note_Markup")));
+            errors.Add(new(FieldNote, "Outcome_Note_Markup"));
         }
 
         return new CheckedForm(errors, held == true, channel, reference, another, reason, next, note.Length == 0 ? null : note);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace MobilnyUrzednik.Kiosk.Devices;
@@ -111,14 +112,10 @@ internal sealed class KioskDeviceMiddleware(IDataProtectionProvider protection, 
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/_blazor"))
         {
-            await Results.Problem(detail: overHttp ? KioskSetupPage.HttpsNeeded : "Ten kiosk nie jest skonfigurowany: brak ważnego klucza kiosku.", statusCode: 403, title: "Kiosk nieskonfigurowany").ExecuteAsync(context);
+            await Results.Problem(detail: overHttp ? context.RequestServices.GetRequiredService<IStringLocalizer<SetupText>>()[nameof(SetupText.HttpsNeeded)].Value : "Ten kiosk nie jest skonfigurowany: brak ważnego klucza kiosku.", statusCode: 403, title: "Kiosk nieskonfigurowany").ExecuteAsync(context);
             return;
         }
 
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(KioskSetupPage.Html(
-            "Ten kiosk nie jest jeszcze skonfigurowany",
-            "<p>Poproś obsługę o pomoc. Wniosek o wizytę urzędnika złożysz też przez telefon albo na stronie internetowej gminy.</p>"
-            + (overHttp ? $"<p>Obsługa: {KioskSetupPage.HttpsNeeded}</p>" : $"<p>Obsługa: <a href=\"{SetupPath}\">skonfiguruj kiosk kluczem</a>.</p>")));
+        await KioskSetupEndpoints.RefuseAsync(context, overHttp);
     }
 }

@@ -32,8 +32,8 @@ public sealed class KioskSession : IDisposable
     /// <summary>The answers so far, as typed.</summary>
     public RequestAnswers Answers { get; private set; } = new();
 
-    /// <summary>The screen shown in the journey.</summary>
-    public KioskScreen Screen { get; set; }
+    /// <summary>The screen shown in the journey (one of <see cref="JourneyOrder.Kiosk"/>), or null for the check screen.</summary>
+    public JourneyPage? Screen { get; set; }
 
     /// <summary>True when the screen was opened by "Zmień" on the check screen ("Dalej" goes back there).</summary>
     public bool Changing { get; set; }
@@ -88,7 +88,7 @@ public sealed class KioskSession : IDisposable
     public void StartJourney()
     {
         Answers = new RequestAnswers();
-        Screen = KioskScreens.First;
+        Screen = JourneyOrder.Kiosk.First;
         Changing = false;
         Ineligible = Ineligibility.None;
         Errors = [];
@@ -111,7 +111,7 @@ public sealed class KioskSession : IDisposable
     public void Reset()
     {
         Answers = new RequestAnswers();
-        Screen = KioskScreens.First;
+        Screen = JourneyOrder.Kiosk.First;
         Changing = false;
         Ineligible = Ineligibility.None;
         Errors = [];

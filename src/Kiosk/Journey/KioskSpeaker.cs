@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
@@ -15,7 +16,7 @@ public sealed class KioskSpeaker(KioskSession session, IJSRuntime js, IStringLoc
     /// <summary>Speaks the parts now (stopping whatever was playing).</summary>
     public async Task SpeakAsync(IEnumerable<SpeechPart> parts)
     {
-        var chunks = Chunks(Compose(parts, session.Headset, loc["SpeechHidden"]));
+        var chunks = Chunks(Compose(parts, session.Headset, loc["SpeechHidden"]), CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         if (chunks.Count == 0)
         {
             return;
@@ -78,12 +79,12 @@ public sealed class KioskSpeaker(KioskSession session, IJSRuntime js, IStringLoc
     }
 
     /// <summary>Splits text at sentence ends into pieces the speech endpoint accepts, dropping characters it cannot read.</summary>
-    public static List<string> Chunks(string text)
+    public static List<string> Chunks(string text, string language = "pl")
     {
         var clean = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            clean.Append(char.IsWhiteSpace(c) ? ' ' : SpeechText.Check(c.ToString()) is null ? c : ' ');
+            clean.Append(char.IsWhiteSpace(c) ? ' ' : SpeechText.Check(c.ToString(), language) is null ? c : ' ');
         }
 
         var chunks = new List<string>();

@@ -7,8 +7,8 @@ using MobilnyUrzednik.Kiosk.Devices;
 namespace MobilnyUrzednik.Kiosk.Speech;
 
 /// <summary>
-/// <c>POST /api/mowa</c> with <c>{"tekst": "…"}</c>: the text spoken in Polish as audio/wav, made on this
-/// server by espeak-ng (the kiosk's browser may have no Polish voice). A post, not a query string, so a
+/// <c>POST /api/mowa</c> with <c>{"tekst": "…", "jezyk": "pl"}</c>: the text spoken as audio/wav in the kiosk's language
+/// (Polish by default; Ukrainian and English too), made on this server by espeak-ng (the kiosk's browser may have no such voice). A post, not a query string, so a
 /// name or an address being read aloud never lands in an access log. Each kiosk may ask for
 /// <see cref="SpeechOptions.RequestsPerMinute"/> texts a minute; the engine itself runs a few processes at once
 /// (see <see cref="EspeakOptions"/>) and answers "busy" beyond its queue.
@@ -36,7 +36,8 @@ internal static class SpeechEndpoints
             }
 
             var text = body?.Tekst;
-            switch (SpeechText.Check(text))
+            var language = SpeechText.Language(body?.Jezyk);
+            switch (SpeechText.Check(text, language))
             {
                 case SpeechTextError.Empty:
                     return Problem(StatusCodes.Status400BadRequest, "Brak tekstu do przeczytania.");
@@ -48,7 +49,7 @@ internal static class SpeechEndpoints
 
             try
             {
-                var audio = await speech.SynthesizeAsync(text!, ct);
+                var audio = await speech.SynthesizeAsync(text!, language, ct);
                 return TypedResults.File(audio, "audio/wav");
             }
             catch (SpeechBusyException)
@@ -67,6 +68,6 @@ internal static class SpeechEndpoints
     private static IResult Problem(int status, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: status is 400 or 429 ? "Nie można przeczytać tekstu" : "Czytanie na głos niedostępne");
 
-    /// <summary>The body: the text to read.</summary>
-    public sealed record SpeechRequest(string? Tekst);
+    /// <summary>The body: the text to read, and the kiosk's language ("pl" when not given; "uk" reads Cyrillic).</summary>
+    public sealed record SpeechRequest(string? Tekst, string? Jezyk = null);
 }

@@ -84,7 +84,7 @@
             const response = await fetch('api/mowa', {
                 method: 'POST',
                 headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ tekst: text }),
+                body: JSON.stringify({ tekst: text, jezyk: document.documentElement.lang || 'pl' }),
             });
             if (response.ok) blob = await response.blob();
         } catch {
@@ -108,17 +108,18 @@
             }
             return;
         }
-        // Fallback only: the browser's own speech, and only with a Polish voice.
+        // Fallback only: the browser's own speech, and only with a voice in the page's language.
         await speakWithBrowser(text);
     }
 
     function speakWithBrowser(text) {
         return new Promise((resolve) => {
             if (!('speechSynthesis' in window)) return resolve();
-            const voice = window.speechSynthesis.getVoices().find((v) => (v.lang || '').toLowerCase().startsWith('pl'));
+            const lang = document.documentElement.lang || 'pl';
+            const voice = window.speechSynthesis.getVoices().find((v) => (v.lang || '').toLowerCase().startsWith(lang));
             if (!voice) return resolve();
             const utterance = new SpeechSynthesisUtterance(text);
-            utterance.lang = 'pl-PL';
+            utterance.lang = voice.lang;
             utterance.voice = voice;
             utterance.onend = resolve;
             utterance.onerror = resolve;
@@ -176,9 +177,11 @@
         updateInset();
     }
 
+    // The keyboard stays open for the field's own dictation button: closing it under a finger would move the button
+    // away before the tap ends, and the tap would land on whatever took its place.
     document.addEventListener('focusin', (e) => {
         if (editable(e.target)) openKeyboard(e.target);
-        else if (!e.target.closest('[data-kiosk-keyboard]')) closeKeyboard();
+        else if (!e.target.closest('[data-kiosk-keyboard], [data-dictation]')) closeKeyboard();
         requestAnimationFrame(updateInset);
     });
     window.addEventListener('resize', updateInset);
@@ -285,6 +288,8 @@
     // Everything a browser could keep goes, and the start screen replaces this page in the history.
     k.wipe = () => {
         k.stop();
+        // The language chosen for this visit goes too: the next person starts in Polish.
+        document.cookie = 'mu_kiosk_jezyk=; Max-Age=0; path=/; SameSite=Strict';
         try { sessionStorage.clear(); } catch { }
         try { localStorage.clear(); } catch { }
         document.querySelectorAll('input, textarea').forEach((el) => { el.value = ''; });

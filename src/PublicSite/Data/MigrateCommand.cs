@@ -1,3 +1,4 @@
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 
 namespace MobilnyUrzednik.PublicSite.Data;
@@ -19,7 +20,7 @@ internal static class MigrateCommand
         var applied = await DatabaseStartup.MigrateAsync(services);
         await output.WriteLineAsync(applied.Count == 0
             ? $"Schemat bazy {settings.Describe()} jest aktualny. / The schema is up to date."
-            : $"Wykonano {applied.Count} migracji w {settings.Describe()}: {string.Join(", ", applied)}. / Applied {applied.Count} migrations.");
+            : $"Wykonano {Plural.Format(applied.Count, "migrację|migracje|migracji", Plural.Polish)} w {settings.Describe()}: {string.Join(", ", applied)}. / Applied {applied.Count} migrations.");
         return 0;
     }
 }

@@ -10,6 +10,13 @@ namespace MobilnyUrzednik.Components;
 /// </summary>
 public abstract class ComponentTestContext : BunitContext
 {
+    static ComponentTestContext()
+    {
+        // WaitFor* polls for the state a user would see; bUnit's one second is too short on a busy two-core CI machine
+        // with PostgreSQL behind the page. A passing wait returns as soon as the state is there.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
     protected ComponentTestContext()
     {
         Services.AddLocalization();

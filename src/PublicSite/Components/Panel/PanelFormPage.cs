@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MobilnyUrzednik.Components.Forms;
-using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.Core.Common;
 
 namespace MobilnyUrzednik.PublicSite.Components.Panel;
 
@@ -50,6 +50,9 @@ public abstract class PanelFormPage : PanelPage, IAsyncDisposable
         FocusAfterRender("[data-error-summary]");
         return false;
     }
+
+    /// <summary>Shows a command's result: its problems, or <paramref name="savedMessage"/>. True when it was done.</summary>
+    protected bool Show(CommandResult result, string savedMessage, Func<string, string>? fieldId = null) => Show(result.Errors, savedMessage, fieldId);
 
     protected void ClearMessages()
     {

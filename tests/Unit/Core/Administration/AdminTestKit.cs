@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
-using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
 namespace MobilnyUrzednik.Core.Administration;

@@ -64,6 +64,39 @@ public sealed class SpeechEngineContractTests : IAsyncLifetime
         Assert.Equal(Recording, sent.File);
     }
 
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v1/")]
+    [InlineData("/")]
+    [InlineData("")]
+    public async Task OpenAiCompatible_BaseAddressWithOrWithoutV1_PostsToTheOneTranscriptionsAddress(string tail)
+    {
+        // Servers document their address both ways (whisper.cpp "http://host:8080", OpenAI "https://api.openai.com/v1").
+        var at = new Uri(_engine.BaseAddress.ToString().TrimEnd('/') + "/" + tail);
+        await OpenAi(at: at).RecognizeAsync(Audio(), TestContext.Current.CancellationToken);
+        Assert.Equal("/v1/audio/transcriptions", Assert.Single(_engine.Requests).Path);
+    }
+
+    [Theory]
+    [InlineData("pl", "pl")]
+    [InlineData("uk", "uk")]
+    [InlineData("en", "en")]
+    public async Task OpenAiCompatible_AsksForThePagesLanguage(string language, string sent)
+    {
+        await OpenAi().RecognizeAsync(Audio(), language, TestContext.Current.CancellationToken);
+        Assert.Equal(sent, Assert.Single(_engine.Requests).FormFields["language"]);
+    }
+
+    [Theory]
+    [InlineData("pl", "pl-PL")]
+    [InlineData("uk", "uk-UA")]
+    [InlineData("en", "en-GB")]
+    public async Task Azure_AsksForThePagesLanguage(string language, string sent)
+    {
+        await Azure().RecognizeAsync(Audio(), language, TestContext.Current.CancellationToken);
+        Assert.Contains("language=" + sent, Assert.Single(_engine.Requests).Query, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OpenAiCompatible_WithoutKey_SendsNoAuthorization()
     {

@@ -4,6 +4,7 @@ using System.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Requests;
 
@@ -457,7 +458,7 @@ public class SubscriptionsTests
         });
     }
 
-    private static string Polish(SubscriptionError error) =>
+    private static string Polish(AnswerError error) =>
         string.Format(CultureInfo.GetCultureInfo("pl-PL"), Messages.GetString(error.Code, CultureInfo.GetCultureInfo("pl-PL"))!, error.Args);
 
     /// <summary>A database, a clock, the outbox and the matter, with every save and log line recorded.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 using static MobilnyUrzednik.Core.Office.OfficeTestData;

@@ -1,4 +1,5 @@
 using static MobilnyUrzednik.Core.Requests.SampleAnswers;
+using MobilnyUrzednik.Core.Common;
 
 namespace MobilnyUrzednik.Core.Requests;
 
@@ -296,7 +297,7 @@ public class RequestJourneyTests
 
         Assert.Equal("Description", error.Field);
         Assert.Equal("Description_TooLong", error.Code);
-        Assert.Equal(new object[] { 1000, 10_000 }, error.Args);
+        Assert.Equal(new object[] { Chars(1000), 10_000 }, error.Args);
     }
 
     [Fact]
@@ -311,7 +312,7 @@ public class RequestJourneyTests
         Assert.Empty(Validate(JourneyStep.Description, answers));
 
         answers.Description = string.Concat(Enumerable.Repeat("😀", 1001));
-        Assert.Equal(new object[] { 1000, 1001 }, Assert.Single(Validate(JourneyStep.Description, answers)).Args);
+        Assert.Equal(new object[] { Chars(1000), 1001 }, Assert.Single(Validate(JourneyStep.Description, answers)).Args);
     }
 
     [Theory]
@@ -359,7 +360,7 @@ public class RequestJourneyTests
         var error = Assert.Single(Validate(JourneyStep.Resident, answers));
 
         Assert.Equal("ResidentName_TooLong", error.Code);
-        Assert.Equal(new object[] { 100, 101 }, error.Args);
+        Assert.Equal(new object[] { Chars(100), 101 }, error.Args);
     }
 
     [Theory]
@@ -456,8 +457,8 @@ public class RequestJourneyTests
         var errors = Validate(JourneyStep.Address, answers);
 
         Assert.Equal(["Street:Street_TooLong", "Town:Town_TooLong"], Codes(errors));
-        Assert.Equal(new object[] { 150, 151 }, errors[0].Args);
-        Assert.Equal(new object[] { 80, 81 }, errors[1].Args);
+        Assert.Equal(new object[] { Chars(150), 151 }, errors[0].Args);
+        Assert.Equal(new object[] { Chars(80), 81 }, errors[1].Args);
     }
 
     [Fact]
@@ -494,7 +495,7 @@ public class RequestJourneyTests
         var error = Assert.Single(Validate(JourneyStep.Submitter, answers));
 
         Assert.Equal("SubmitterName_TooLong", error.Code);
-        Assert.Equal(new object[] { 100, 150 }, error.Args);
+        Assert.Equal(new object[] { Chars(100), 150 }, error.Args);
     }
 
     [Theory]
@@ -619,7 +620,7 @@ public class RequestJourneyTests
         var error = Assert.Single(Validate(JourneyStep.AccessNeeds, answers));
 
         Assert.Equal("AccessNotes:AccessNotes_TooLong", Codes([error])[0]);
-        Assert.Equal(new object[] { 300, 301 }, error.Args);
+        Assert.Equal(new object[] { Chars(300), 301 }, error.Args);
     }
 
     [Fact]
@@ -687,7 +688,7 @@ public class RequestJourneyTests
         answers.Timing = "date";
         (answers.EarliestDay, answers.EarliestMonth, answers.EarliestYear) = ("21", "02", "2027");
 
-        Assert.Equal(new object[] { 90 }, Assert.Single(Validate(JourneyStep.Times, answers)).Args);
+        Assert.Equal(new object[] { new Quantity(90, nameof(JourneyText.Unit_Days)) }, Assert.Single(Validate(JourneyStep.Times, answers)).Args);
     }
 
     [Theory]
@@ -787,4 +788,7 @@ public class RequestJourneyTests
 
         return visited;
     }
+
+    /// <summary>A count of characters as the messages receive it (written with the plural helper).</summary>
+    private static Quantity Chars(long count) => new(count, nameof(JourneyText.Unit_Characters));
 }

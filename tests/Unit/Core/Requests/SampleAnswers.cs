@@ -1,4 +1,5 @@
 using MobilnyUrzednik.Core.Catalogue;
+using MobilnyUrzednik.Core.Common;
 
 namespace MobilnyUrzednik.Core.Requests;
 

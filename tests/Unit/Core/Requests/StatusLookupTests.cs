@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Common;
 
 namespace MobilnyUrzednik.Core.Requests;
 
@@ -22,6 +23,48 @@ public class StatusLookupTests
         Assert.Equal(RequestStatus.Submitted, view.Status);
         Assert.Equal("Wniosek o dowód osobisty", view.MatterName);
         Assert.Equal([new StatusEvent(RequestStatus.Submitted, clock.GetUtcNow(), null)], view.History);
+    }
+
+    [Fact]
+    public async Task LookUpAsync_AsTyped_CodeInAnyCaseAndSpacing_FindsItWithTheDigitsThatFoundIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var code = await SubmitAsync(database, new FakeClock(), SampleAnswers.ForSelf());
+
+        var found = await Create(database).LookUpAsync(" " + TrackingCode.Format(code).ToLowerInvariant().Replace('-', ' ') + " ", "02 00", Home, Ct);
+
+        Assert.Empty(found.Errors);
+        Assert.Equal(code, found.View?.TrackingCode);
+        Assert.Equal("0200", found.Digits);
+    }
+
+    [Fact]
+    public async Task LookUpAsync_BothHalvesMissingOrMalformed_AProblemOnEachFieldAndNoLookUp()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var lookup = Create(database);
+
+        var empty = await lookup.LookUpAsync(null, " ", Home, Ct);
+        var malformed = await lookup.LookUpAsync("K7P-4QX", "12a4", Home, Ct);
+
+        Assert.Null(empty.View);
+        Assert.Equal([new AnswerError("numer", "CodeError_Empty"), new AnswerError("cyfry", "DigitsError_Empty")], empty.Errors, AnswerErrors);
+        Assert.Equal([new AnswerError("numer", "CodeError_WrongLength"), new AnswerError("cyfry", "DigitsError_Invalid")], malformed.Errors, AnswerErrors);
+    }
+
+    [Fact]
+    public async Task LookUpAsync_WrongPair_OneNotFoundOnTheCodeWhicheverHalfWasWrong()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var code = await SubmitAsync(database, new FakeClock(), SampleAnswers.ForSelf());
+        var lookup = Create(database);
+
+        foreach (var (tried, digits) in new[] { (code, "0201"), (TrackingCode.NewCode(), "0200") })
+        {
+            var found = await lookup.LookUpAsync(tried, digits, Home, Ct);
+            Assert.Null(found.View);
+            Assert.Equal([new AnswerError("numer", "NotFound")], found.Errors, AnswerErrors);
+        }
     }
 
     [Fact]
@@ -259,6 +302,32 @@ public class StatusLookupTests
         Assert.Equal(1, counter.Count);
     }
 
+    [Fact]
+    public async Task LookUpAsync_Refused_SaysWhyOnTheCodeField_WithTheOfficesPhone_TheKioskInItsOwnWords()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clock = new FakeClock();
+        var code = await SubmitAsync(database, clock, SampleAnswers.ForSelf());
+        var lookup = Create(database, clock, new StatusLookupOptions { FailuresBeforeLock = 2 });
+        await using var db = database.CreateDbContext();
+        var office = await db.Municipalities.SingleAsync(Ct);
+
+        Assert.Equal([new AnswerError("numer", "NotFound")], (await lookup.LookUpAsync(code, "9999", Home, Ct)).Errors, AnswerErrors);
+        Assert.Equal([new AnswerError("numer", "CodeLocked", office.Phone, office.PhoneHours)], (await lookup.LookUpAsync(code, "9998", Home, Ct)).Errors, AnswerErrors);
+        var locked = await lookup.LookUpAsync(TrackingCode.Format(code), "0200", Home, Ct);
+
+        Assert.Null(locked.View);
+        Assert.Equal(LookupRefusal.CodeLocked, locked.Refusal);
+        Assert.Equal([new AnswerError("numer", "CodeLocked", office.Phone, office.PhoneHours)], locked.Errors, AnswerErrors);
+
+        var kiosk = LookupCaller.Kiosk("biblioteka");
+        var limited = Create(database, clock, new StatusLookupOptions { FailuresPerKioskPerHour = 1 });
+        Assert.Equal([new AnswerError("numer", "NotFound")], (await limited.LookUpAsync(TrackingCode.NewCode(), "0200", kiosk, Ct)).Errors, AnswerErrors);
+        Assert.Equal([new AnswerError("numer", "CallerLimited_Kiosk", office.Phone, office.PhoneHours)], (await limited.LookUpAsync(code, "0200", kiosk, Ct)).Errors, AnswerErrors);
+    }
+
+    private static LookupCaller Home { get; } = LookupCaller.Web("203.0.113.7");
+
     /// <summary>A look-up with the default limits on <paramref name="database"/>.</summary>
     internal static StatusLookup Create(TestDatabase database, TimeProvider? clock = null, StatusLookupOptions? options = null)
     {
@@ -274,4 +343,8 @@ public class StatusLookupTests
         Assert.Equal(SubmissionOutcome.Created, result.Outcome);
         return result.TrackingCode!;
     }
+
+    // AnswerError holds its arguments in an array, so records compare them by reference: compare what a page shows.
+    private static readonly IEqualityComparer<AnswerError> AnswerErrors =
+        EqualityComparer<AnswerError>.Create((a, b) => a!.Field == b!.Field && a.Code == b.Code && a.Args.SequenceEqual(b.Args), e => e.Field.GetHashCode(StringComparison.Ordinal));
 }

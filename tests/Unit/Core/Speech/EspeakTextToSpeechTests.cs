@@ -80,6 +80,18 @@ public sealed class EspeakTextToSpeechTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => _speech.SynthesizeAsync("Привет", TestContext.Current.CancellationToken));
 
     [Fact]
+    public async Task Synthesize_UkrainianText_InTheUkrainianVoice_IsAudibleAndCachedApartFromPolish()
+    {
+        var ukrainian = await _speech.SynthesizeAsync("Для кого цей візит? Номер заявки: K7P 4QX 9M.", "uk", TestContext.Current.CancellationToken);
+        var info = Read(ukrainian);
+        Assert.InRange(info.Seconds, 1.5, 12);
+        Assert.True(info.Rms > 0.02, $"RMS {info.Rms:F4}: the audio is silence");
+
+        // The same Latin letters in the Polish and the Ukrainian voice are two different recordings.
+        Assert.NotSame(await _speech.SynthesizeAsync("Dalej", "pl", TestContext.Current.CancellationToken), await _speech.SynthesizeAsync("Dalej", "uk", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Synthesize_EngineMissing_SaysSpeechIsUnavailable()
     {
         using var missing = new EspeakTextToSpeech(Options.Create(new EspeakOptions { Executable = "/nonexistent/espeak-ng" }), NullLogger<EspeakTextToSpeech>.Instance);

@@ -33,4 +33,21 @@ public sealed class SpeechTextTests
     [InlineData("中文")]
     [InlineData("a\u202Eb")] // right-to-left override
     public void Check_OutsideThePolishScript_IsRefused(string text) => Assert.Equal(SpeechTextError.UnsupportedCharacters, SpeechText.Check(text));
+
+    [Theory]
+    [InlineData("Для кого цей візит?")]
+    [InlineData("Ім’я та прізвище: Олена Коваленко. Ґанок, їжак, єнот.")]
+    [InlineData("Номер заявки: K7P-4QX-9M. Główna 5")]
+    public void Check_UkrainianText_IsReadableInTheUkrainianVoiceOnly(string text)
+    {
+        Assert.Null(SpeechText.Check(text, "uk"));
+        Assert.Equal(SpeechTextError.UnsupportedCharacters, SpeechText.Check(text, "pl"));
+    }
+
+    [Theory]
+    [InlineData("Привіт 😀")]
+    [InlineData("中文")]
+    [InlineData("a\u202Eb")]
+    public void Check_UkrainianVoice_StillRefusesEmojiOtherScriptsAndControls(string text) =>
+        Assert.Equal(SpeechTextError.UnsupportedCharacters, SpeechText.Check(text, "uk"));
 }

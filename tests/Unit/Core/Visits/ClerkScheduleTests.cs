@@ -45,7 +45,7 @@ public class ClerkScheduleTests
 
         var result = await kit.Schedule.SetWeeklyHoursAsync(VisitTestKit.Coordinator, tomasz.UserId, Week(start, end, DayOfWeek.Monday), Ct);
 
-        Assert.Equal([new VisitError("Hours-Monday", message)], result.Errors);
+        Assert.Equal([new VisitError("Hours-Monday", message)], result.Worded());
         var plan = Assert.Single(await kit.Schedule.ListAsync(VisitTestKit.Coordinator, VisitTestKit.Monday, Ct));
         Assert.Equal(5, plan.Hours.Count);
         Assert.Empty(await kit.AuditEntriesAsync());
@@ -90,7 +90,7 @@ public class ClerkScheduleTests
 
         var result = await kit.Schedule.AddAbsenceAsync(VisitTestKit.Coordinator, tomasz.UserId, form, Ct);
 
-        Assert.Contains(new VisitError(field, message), result.Errors);
+        Assert.Contains(new VisitError(field, message), result.Worded());
         await using var db = kit.Database.CreateDbContext();
         Assert.Equal(0, await db.ClerkAbsences.CountAsync(Ct));
         Assert.Empty(await kit.AuditEntriesAsync());

@@ -126,7 +126,7 @@ public class DayBeforeTests
 
         var again = await kit.DayBefore.ConfirmAsync(VisitTestKit.Coordinator, booked.Id.Value, Ct);
 
-        Assert.Equal("Ta wizyta jest już potwierdzona", Assert.Single(again.Errors).Message);
+        Assert.Equal("Ta wizyta jest już potwierdzona", Assert.Single(again.Worded()).Message);
         Assert.Equal(historyBefore, (await kit.RequestAsync(id)).History.Count);
     }
 

@@ -19,7 +19,7 @@ public class TravelBufferTests
         var tooSoon = await kit.Booking.BookAsync(VisitTestKit.Coordinator, elsewhere, clerk.UserId, VisitTestKit.Tuesday, new TimeOnly(10, 0), new TimeOnly(12, 0), null, Ct);
         var justRight = await kit.Booking.BookAsync(VisitTestKit.Coordinator, elsewhere, clerk.UserId, VisitTestKit.Tuesday, new TimeOnly(10, 30), new TimeOnly(12, 30), null, Ct);
 
-        var error = Assert.Single(tooSoon.Errors);
+        var error = Assert.Single(tooSoon.Worded());
         Assert.Equal(VisitBooking.FieldWindow, error.Field);
         Assert.Equal("Tomasz Wiśniewski ma tego dnia wizytę w godzinach 08:00–10:00 w miejscowości Przykładowo. Między wizytami pod różnymi adresami musi zostać 30 minut na dojazd. Wybierz inny wolny termin", error.Message);
         Assert.True(justRight.Succeeded);

@@ -110,7 +110,7 @@ public class VisitBookingTests
         var result = await kit.BookAsync(id, tomasz, VisitTestKit.Tuesday.AddDays(dayOffset), start, end);
 
         Assert.False(result.Succeeded, why);
-        Assert.Contains(new VisitError(field, message), result.Errors);
+        Assert.Contains(new VisitError(field, message), result.Worded());
         await AssertNothingChangedAsync(kit, id);
     }
 
@@ -123,7 +123,7 @@ public class VisitBookingTests
 
         var result = await kit.BookAsync(id, tomasz, VisitTestKit.Monday, 10, 12);
 
-        Assert.Equal([new VisitError(VisitBooking.FieldWindow, "Ta godzina już minęła. Wybierz późniejszą godzinę")], result.Errors);
+        Assert.Equal([new VisitError(VisitBooking.FieldWindow, "Ta godzina już minęła. Wybierz późniejszą godzinę")], result.Worded());
         await AssertNothingChangedAsync(kit, id);
     }
 
@@ -136,7 +136,7 @@ public class VisitBookingTests
 
         var result = await kit.BookAsync(id, tomasz, new DateOnly(2027, 11, 11), 10, 12);
 
-        Assert.Equal([new VisitError(VisitBooking.FieldDate, "czwartek, 11 listopada 2027 to dzień wolny od pracy. Wybierz dzień roboczy")], result.Errors);
+        Assert.Equal([new VisitError(VisitBooking.FieldDate, "czwartek, 11 listopada 2027 to dzień wolny od pracy. Wybierz dzień roboczy")], result.Worded());
         await AssertNothingChangedAsync(kit, id);
     }
 
@@ -150,7 +150,7 @@ public class VisitBookingTests
 
         var result = await kit.BookAsync(id, tomasz, VisitTestKit.Tuesday, 10, 12);
 
-        Assert.Equal([new VisitError(VisitBooking.FieldDate, "Tomasz Wiśniewski jest nieobecny lub nieobecna w dniu: wtorek, 24 listopada 2026. Wybierz inny dzień albo innego urzędnika")], result.Errors);
+        Assert.Equal([new VisitError(VisitBooking.FieldDate, "Tomasz Wiśniewski jest nieobecny lub nieobecna w dniu: wtorek, 24 listopada 2026. Wybierz inny dzień albo innego urzędnika")], result.Worded());
         await AssertNothingChangedAsync(kit, id);
     }
 
@@ -164,7 +164,7 @@ public class VisitBookingTests
 
         var result = await kit.BookAsync(id, tomasz, VisitTestKit.Tuesday, 11, 13);
 
-        Assert.Equal([new VisitError(VisitBooking.FieldWindow, "Tomasz Wiśniewski ma już wizytę w tym czasie (10:00–12:00). Wybierz inny wolny termin")], result.Errors);
+        Assert.Equal([new VisitError(VisitBooking.FieldWindow, "Tomasz Wiśniewski ma już wizytę w tym czasie (10:00–12:00). Wybierz inny wolny termin")], result.Worded());
         await AssertNothingChangedAsync(kit, id, visitsBefore: 1, auditBefore: 1);
     }
 
@@ -206,7 +206,7 @@ public class VisitBookingTests
 
         var result = await kit.BookAsync(id, gone, VisitTestKit.Tuesday, 10, 12);
 
-        Assert.Equal([new VisitError(VisitBooking.FieldClerk, "Konto: Jan Były jest wyłączone. Wybierz innego urzędnika")], result.Errors);
+        Assert.Equal([new VisitError(VisitBooking.FieldClerk, "Konto: Jan Były jest wyłączone. Wybierz innego urzędnika")], result.Worded());
         await AssertNothingChangedAsync(kit, id);
     }
 
@@ -218,7 +218,7 @@ public class VisitBookingTests
 
         var result = await kit.BookAsync(id, VisitTestKit.Coordinator, VisitTestKit.Tuesday, 10, 12);
 
-        Assert.Equal([new VisitError(VisitBooking.FieldClerk, "Wybierz urzędnika z listy")], result.Errors);
+        Assert.Equal([new VisitError(VisitBooking.FieldClerk, "Wybierz urzędnika z listy")], result.Worded());
         await AssertNothingChangedAsync(kit, id);
     }
 
@@ -234,7 +234,7 @@ public class VisitBookingTests
 
         var result = await kit.BookAsync(id, tomasz, VisitTestKit.Tuesday, 10, 12, note);
 
-        Assert.Equal([new VisitError(VisitBooking.FieldNote, message)], result.Errors);
+        Assert.Equal([new VisitError(VisitBooking.FieldNote, message)], result.Worded());
         await AssertNothingChangedAsync(kit, id);
     }
 
@@ -251,7 +251,7 @@ public class VisitBookingTests
 
         Assert.Equal(
             [new VisitError(VisitBooking.FieldRequest, "Dla tego zgłoszenia nie można umówić wizyty, bo jest już zamknięte (załatwione, anulowane albo odrzucone)")],
-            result.Errors);
+            result.Worded());
         await AssertNothingChangedAsync(kit, id);
     }
 

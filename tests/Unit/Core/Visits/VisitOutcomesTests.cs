@@ -58,7 +58,7 @@ public class VisitOutcomesTests
 
         var result = await kit.Outcomes.RecordAsync(clerk, visitId, Held(upo: "  UPO-2026-77  "), Ct);
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.Succeeded, string.Join("; ", result.Worded().Select(e => e.Message)));
         var visit = await kit.VisitAsync(visitId);
         Assert.Equal((VisitState.Completed, OutcomeChannel.Epuap, "UPO-2026-77", "Tomasz Wiśniewski"), (visit.State, visit.OutcomeChannel, visit.OutcomeReference, visit.OutcomeBy));
         var request = await kit.RequestAsync(requestId);
@@ -82,7 +82,7 @@ public class VisitOutcomesTests
 
         var early = await kit.Outcomes.RecordAsync(clerk, visitId, Held(), Ct);
 
-        Assert.Equal("Wizyta zaczyna się wtorek, 24 listopada 2026 o 10:00. Wynik zapiszesz od tej godziny", Assert.Single(early.Errors).Message);
+        Assert.Equal("Wizyta zaczyna się wtorek, 24 listopada 2026 o 10:00. Wynik zapiszesz od tej godziny", Assert.Single(early.Worded()).Message);
         Assert.Equal(VisitState.Booked, (await kit.VisitAsync(visitId)).State);
         Assert.Equal(RequestStatus.VisitScheduled, (await kit.RequestAsync(requestId)).Status);
 
@@ -101,7 +101,7 @@ public class VisitOutcomesTests
         var read = await kit.Outcomes.ReadAsync(maria, visitId, ct: Ct);
 
         Assert.Equal(VisitOutcomes.FieldVisit, Assert.Single(refused.Errors).Field);
-        Assert.StartsWith("To nie jest Twoja wizyta", refused.Errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("To nie jest Twoja wizyta", refused.Worded()[0].Message, StringComparison.Ordinal);
         Assert.Null(read);
         Assert.Equal(VisitState.Booked, (await kit.VisitAsync(visitId)).State);
         Assert.True((await kit.Outcomes.RecordAsync(VisitTestKit.Coordinator, visitId, Held(), Ct)).Succeeded);
@@ -121,7 +121,7 @@ public class VisitOutcomesTests
 
         Assert.True(first.Succeeded);
         Assert.True(again.Succeeded);
-        Assert.StartsWith("Wynik tej wizyty jest już zapisany", Assert.Single(other.Errors).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Wynik tej wizyty jest już zapisany", Assert.Single(other.Worded()).Message, StringComparison.Ordinal);
         Assert.Equal(historyAfterFirst, (await kit.RequestAsync(requestId)).History.Count);
         Assert.Equal(messagesAfterFirst, (await kit.MessagesAsync(requestId)).Count);
         Assert.Equal("UPO-123", (await kit.VisitAsync(visitId)).OutcomeReference);
@@ -136,7 +136,7 @@ public class VisitOutcomesTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => kit.Outcomes.RecordAsync(clerk, visitId, Held(key: "naraz"), Ct), Ct)));
 
-        Assert.All(results, r => Assert.True(r.Succeeded, string.Join("; ", r.Errors.Select(e => e.Message))));
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join("; ", r.Worded().Select(e => e.Message))));
         Assert.Single((await kit.RequestAsync(requestId)).History, h => h.Status == RequestStatus.Completed);
         Assert.Single(await kit.AuditEntriesAsync(), a => a.Action == AuditActions.VisitOutcome);
     }
@@ -206,7 +206,7 @@ public class VisitOutcomesTests
 
         var result = await kit.Outcomes.RecordAsync(clerk, visitId, form, Ct);
 
-        var error = Assert.Single(result.Errors);
+        var error = Assert.Single(result.Worded());
         Assert.Equal((field, message), (error.Field, error.Message));
         Assert.Equal(VisitState.Booked, (await kit.VisitAsync(visitId)).State);
         Assert.Equal(RequestStatus.VisitScheduled, (await kit.RequestAsync(requestId)).Status);
@@ -220,7 +220,7 @@ public class VisitOutcomesTests
 
         var result = await kit.Outcomes.RecordAsync(clerk, visitId, Held(key: ""), Ct);
 
-        Assert.Equal("Formularz jest niepełny. Odśwież stronę i wpisz wynik jeszcze raz", Assert.Single(result.Errors).Message);
+        Assert.Equal("Formularz jest niepełny. Odśwież stronę i wpisz wynik jeszcze raz", Assert.Single(result.Worded()).Message);
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public class VisitOutcomesTests
 
         var result = await kit.Outcomes.RecordAsync(clerk, visitId, Held(), Ct);
 
-        Assert.StartsWith("Tej wizyty nie ma już w planie", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Tej wizyty nie ma już w planie", Assert.Single(result.Worded()).Message, StringComparison.Ordinal);
     }
 
     [Fact]

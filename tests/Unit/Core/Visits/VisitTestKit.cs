@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MobilnyUrzednik.Core.Audit;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Requests;
 using MobilnyUrzednik.Core.Staff;
 
@@ -116,7 +117,7 @@ internal sealed class VisitTestKit : IAsyncDisposable
         return request.Id;
     }
 
-    public Task<VisitResult> BookAsync(int requestId, StaffActor clerk, DateOnly date, int startHour, int endHour, string? note = null) =>
+    public Task<CommandResult> BookAsync(int requestId, StaffActor clerk, DateOnly date, int startHour, int endHour, string? note = null) =>
         Booking.BookAsync(Coordinator, requestId, clerk.UserId, date, new TimeOnly(startHour, 0), new TimeOnly(endHour, 0), note, Ct);
 
     public async Task<VisitRequest> RequestAsync(int id)
@@ -189,4 +190,14 @@ internal sealed class VisitTestKit : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
+
+/// <summary>A visits command's problem as staff read it: the field and the Polish words (the service returns keys).</summary>
+public sealed record VisitError(string Field, string Message);
+
+/// <summary>Words a visits command's problems as the staff pages do.</summary>
+public static class VisitErrors
+{
+    public static IReadOnlyList<VisitError> Worded(this CommandResult result) =>
+        [.. result.Errors.Select(e => new VisitError(e.Field, VisitText.Get(e.Code, e.Args)))];
 }

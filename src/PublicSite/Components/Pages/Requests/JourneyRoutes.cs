@@ -30,6 +30,9 @@ internal static class JourneyRoutes
 
     public static string For(JourneyStep step) => $"{Start}/{Slugs[step]}";
 
+    /// <summary>The step whose page is at <c>/zgloszenie/{slug}</c>, or null.</summary>
+    public static JourneyStep? StepFor(string? slug) => Slugs.FirstOrDefault(s => s.Value == slug) is { Value: not null } found ? found.Key : null;
+
     /// <summary>The step's address with "change mode": after "Dalej" the person returns to the check page.</summary>
     public static string Change(JourneyStep step) => For(step) + "?zmien=1";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MobilnyUrzednik.Components.Forms;
@@ -13,7 +12,7 @@ namespace MobilnyUrzednik.PublicSite.Components.Pages.Requests;
 /// <summary>
 /// What every question page of the journey shares: the draft, the order of the questions, server-side
 /// validation on "Dalej" (plain HTML form post, so it works without JavaScript), and keeping every
-/// answer, invalid ones too. A page only declares its step and its markup.
+/// answer, invalid ones too. The questions themselves come from Core's <see cref="JourneyQuestions"/>.
 /// </summary>
 /// <remarks>
 /// Validation lives in Core's <see cref="RequestJourney"/> rather than in DataAnnotations, because the kiosk
@@ -35,16 +34,22 @@ public abstract class JourneyStepPage : ComponentBase
     [Inject] protected MatterCatalogue Catalogue { get; set; } = default!;
     [Inject] protected NavigationManager Nav { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
-    [Inject] protected IStringLocalizer<ValidationMessages> Messages { get; set; } = default!;
+    [Inject] protected IStringLocalizer<JourneyText> Words { get; set; } = default!;
     [Inject] protected IStringLocalizer<SiteText> SiteLoc { get; set; } = default!;
 
-    /// <summary>The question this page asks.</summary>
+    /// <summary>The step this page asks.</summary>
     protected abstract JourneyStep Step { get; }
+
+    /// <summary>The step's questions, as the public site asks them (null on the check page).</summary>
+    protected JourneyPage? Page => Step == JourneyStep.Check ? null : JourneyOrder.Web.ForStep(Step);
+
+    /// <summary>The answers with what the questions' wording needs.</summary>
+    protected QuestionContext Context => new(Answers, Matters, Today, Municipality);
 
     /// <summary>The answers to show: the saved ones, or after a failed post exactly what was posted.</summary>
     protected RequestAnswers Answers { get; private set; } = new();
 
-    protected IReadOnlyList<Matter> Services { get; private set; } = [];
+    protected IReadOnlyList<Matter> Matters { get; private set; } = [];
 
     protected MunicipalitySettings Municipality { get; private set; } = default!;
 
@@ -71,7 +76,7 @@ public abstract class JourneyStepPage : ComponentBase
 
     /// <summary>"Pytanie – Mobilny Urzędnik", with "Błąd: " in front when the page shows errors.</summary>
     protected string TitleFor(string question) =>
-        (Errors.Count > 0 ? SiteLoc["ErrorTitlePrefix"] + " " : string.Empty) + question + " " + SiteLoc["TitleSuffix"];
+        (Errors.Count > 0 ? SiteLoc[nameof(SiteText.ErrorTitlePrefix)] + " " : string.Empty) + question + " " + SiteLoc[nameof(SiteText.TitleSuffix)];
 
     protected DateOnly Today => WarsawTime.Today(Clock);
 
@@ -91,12 +96,12 @@ public abstract class JourneyStepPage : ComponentBase
             return;
         }
 
-        Services = await Catalogue.GetOfferedAsync();
+        Matters = await Catalogue.GetOfferedAsync();
         Municipality = await Catalogue.GetMunicipalityAsync();
         Answers = draft.Answers;
 
         // Someone who jumps ahead (a bookmark, a typed address) is sent to the first unanswered question.
-        if (RequestJourney.FirstIncomplete(Answers, Services, Today, upTo: Step) is { } missing)
+        if (RequestJourney.FirstIncomplete(Answers, Matters, Today, upTo: Step) is { } missing)
         {
             Redirect(JourneyRoutes.For(missing));
             return;
@@ -152,7 +157,7 @@ public abstract class JourneyStepPage : ComponentBase
         var posted = Form ?? new RequestAnswers();
         var merged = Clone(Answers);
         CopyStep(posted, merged);
-        var errors = RequestJourney.Validate(Step, merged, Services, Today);
+        var errors = RequestJourney.Validate(Step, merged, Matters, Today);
         if (errors.Count > 0)
         {
             Answers = merged;
@@ -161,7 +166,11 @@ public abstract class JourneyStepPage : ComponentBase
         }
 
         merged.Answered.Add(Step);
-        OnValid(merged);
+        foreach (var question in Page?.Questions ?? [])
+        {
+            question.Tidy(merged);
+        }
+
         if (!await Drafts.SaveAsync(DraftKey, merged))
         {
             Nav.NavigateTo(JourneyRoutes.Confirmation);
@@ -177,7 +186,7 @@ public abstract class JourneyStepPage : ComponentBase
         var next = IsChanging ? JourneyStep.Check : RequestJourney.Next(Step, merged);
 
         // A change can make a new question apply (e.g. "for someone else" needs their details).
-        if (RequestJourney.FirstIncomplete(merged, Services, Today, upTo: next) is { } missing)
+        if (RequestJourney.FirstIncomplete(merged, Matters, Today, upTo: next) is { } missing)
         {
             next = missing;
         }
@@ -185,19 +194,16 @@ public abstract class JourneyStepPage : ComponentBase
         Nav.NavigateTo(JourneyRoutes.For(next) + (IsChanging && next != JourneyStep.Check ? "?zmien=1" : string.Empty));
     }
 
-    /// <summary>Copies this step's fields from the post into the draft's answers.</summary>
-    protected abstract void CopyStep(RequestAnswers posted, RequestAnswers target);
-
-    /// <summary>Hook to tidy answers once the step is valid (e.g. clear a date when "as soon as possible" is chosen).</summary>
-    protected virtual void OnValid(RequestAnswers answers)
+    /// <summary>Copies this step's fields from the post into the draft's answers (each question copies its own).</summary>
+    private void CopyStep(RequestAnswers posted, RequestAnswers target)
     {
+        foreach (var question in Page?.Questions ?? [])
+        {
+            question.Copy(posted, target);
+        }
     }
 
-    private FieldError ToFieldError(AnswerError error)
-    {
-        var args = error.Args.Select(a => a is int i ? i.ToString("N0", CultureInfo.CurrentCulture) : a).ToArray();
-        return new FieldError(error.Field, string.Format(CultureInfo.CurrentCulture, Messages[error.Code], args));
-    }
+    private FieldError ToFieldError(AnswerError error) => new(error.Field, Words.Say(error));
 
     private static RequestAnswers Clone(RequestAnswers a) =>
         System.Text.Json.JsonSerializer.Deserialize<RequestAnswers>(System.Text.Json.JsonSerializer.Serialize(a))!;

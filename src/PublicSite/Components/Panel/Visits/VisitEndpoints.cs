@@ -61,7 +61,7 @@ internal static class VisitEndpoints
             context.Response.Headers.CacheControl = "no-store";
             return result.Succeeded
                 ? Results.Json(new { stored = true, visit = visitId })
-                : Results.Json(new { stored = false, errors = result.Errors.Select(e => new { field = e.Field, message = e.Message }) }, statusCode: StatusCodes.Status422UnprocessableEntity);
+                : Results.Json(new { stored = false, errors = result.Errors.Select(e => new { field = e.Field, message = VisitText.Get(e.Code, e.Args) }) }, statusCode: StatusCodes.Status422UnprocessableEntity);
         })
         .RequireAuthorization(StaffPermissions.Policy(StaffPermission.RecordVisitOutcome))
         .DisableAntiforgery();

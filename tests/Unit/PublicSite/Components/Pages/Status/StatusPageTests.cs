@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MobilnyUrzednik.Components.Layout;
+using MobilnyUrzednik.Components.Status;
 using MobilnyUrzednik.Core.Requests;
 
 namespace MobilnyUrzednik.PublicSite.Components.Pages.Status;
@@ -24,7 +25,7 @@ public class StatusPageTests : PublicSiteTestContext
         var view = await Services.GetRequiredService<StatusLookup>().FindAsync(code, "0200", Ct);
         Assert.NotNull(view);
 
-        var cut = Render<StatusTimeline>(p => p.Add(x => x.Items, StatusPage.Timeline(view, Services.GetRequiredService<IStringLocalizer<StatusText>>())));
+        var cut = Render<StatusTimeline>(p => p.Add(x => x.Items, StatusAnswer.Timeline(view, Services.GetRequiredService<IStringLocalizer<StatusText>>())));
 
         Assert.Equal(
             [
@@ -47,7 +48,7 @@ public class StatusPageTests : PublicSiteTestContext
         Assert.NotNull(view);
         using var english = new CultureScope("en-GB");
 
-        var cut = Render<StatusTimeline>(p => p.Add(x => x.Items, StatusPage.Timeline(view, Services.GetRequiredService<IStringLocalizer<StatusText>>())));
+        var cut = Render<StatusTimeline>(p => p.Add(x => x.Items, StatusAnswer.Timeline(view, Services.GetRequiredService<IStringLocalizer<StatusText>>())));
 
         var first = cut.Find("ol > li");
         Assert.Equal("22 November 2026, 10:00", Words(first.QuerySelector(".timeline__date")?.TextContent));

@@ -54,6 +54,7 @@ public class AuditLogPageTests : PanelTestContext
         cut.Find("#od-year").Change("2026");
         cut.Find("form").Submit();
 
+        cut.WaitForElement(".error-summary");
         Assert.Equal(
             ["Wpisz to, czego dotyczy wpis, na przykład request:42 (bez znaków < i >, najwyżej 100 znaków)", "Data musi być prawdziwą datą, na przykład 22 11 2026, albo zostaw ją pustą"],
             cut.FindAll(".error-summary li a").Select(a => Words(a.TextContent)));

@@ -38,6 +38,7 @@ public class CataloguePageTests : PanelTestContext
         cut.Find("#Checklist").Input("Dowód\n<script>x</script>");
         cut.Find("form").Submit();
 
+        cut.WaitForElement(".error-summary");
         var summary = cut.FindAll(".error-summary li a").Select(a => (a.GetAttribute("href")!.Split('#')[1], Words(a.TextContent))).ToList();
         Assert.Equal(
             [

@@ -38,6 +38,7 @@ public class SettingsPageTests : PanelTestContext
 
         cut.Find("form").Submit();
 
+        cut.WaitForElement(".error-summary");
         Assert.Equal(ids, cut.FindAll(".error-summary li a").Select(a => a.GetAttribute("href")!.Split('#')[1]));
         Assert.All(ids, id => Assert.Equal("<i>x</i>", cut.Find("#" + id).GetAttribute("value") ?? cut.Find("#" + id).TextContent));
         await using var db = Database.CreateDbContext();

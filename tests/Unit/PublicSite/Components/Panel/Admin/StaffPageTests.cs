@@ -92,6 +92,7 @@ public class StaffPageTests : PanelTestContext
         cut.Find("#Password").Input("krotkie");
         cut.Find("form:last-of-type").Submit();
 
+        cut.WaitForElement(".error-summary");
         Assert.Equal(
             [
                 "Imię i nazwisko nie może zawierać znaków < ani >.",
