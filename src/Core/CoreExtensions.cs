@@ -8,6 +8,7 @@ using MobilnyUrzednik.Core.Catalogue;
 using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Dictation;
+using MobilnyUrzednik.Core.Health;
 using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Privacy;
 using MobilnyUrzednik.Core.Requests;
@@ -68,6 +69,8 @@ public static class CoreExtensions
         builder.AddDictation();
         builder.AddNotificationOutbox();
         builder.AddPrivacy();
+        builder.AddHealth();
+        builder.AddTelemetry();
 
         // No personal data in logs, whatever level an operator turns on: at Debug, the framework logs every message of
         // a live connection (SignalR hub invocations, Blazor's events) with its arguments — what people type.

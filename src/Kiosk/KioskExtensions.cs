@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
+using MobilnyUrzednik.Core.Health;
 using MobilnyUrzednik.Core.Security;
 using MobilnyUrzednik.Core.Speech;
 using MobilnyUrzednik.Kiosk.Components;
@@ -82,11 +83,15 @@ internal static class KioskExtensions
 
     public static WebApplication UseKiosk(this WebApplication app)
     {
+        // First: HSTS, the error page, the limits and the HTTPS-only cookies need the caller's scheme and address,
+        // not those of the TLS proxy in front (without this, HSTS was never sent behind a proxy).
+        app.UseTrustedProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
 
-            // Browsers are told to come back over HTTPS only; never in Development (it would stick to localhost).
+            // Browsers are told to come back over HTTPS only; never in Development (it would stick to localhost). The
+            // redirect from http:// to https:// is the TLS proxy's (the apps listen on plain HTTP behind it).
             app.UseHsts();
         }
 
@@ -106,6 +111,8 @@ internal static class KioskExtensions
         app.Use((context, next) => devices.InvokeAsync(context, next));
         app.UseLiveConnectionCap(context => KioskDeviceMiddleware.Current(context) is { } device ? "kiosk:" + device.Id : null, o => o.LiveConnectionsPerKiosk);
         app.UseAntiforgery();
+        // Answered first, before any of the middleware above (ShortCircuit): see HealthEndpoints.
+        app.MapHealth();
         app.MapStaticAssets();
         app.MapKioskSetup();
         app.MapKioskLanguage();

@@ -6,6 +6,7 @@ using MobilnyUrzednik.Components.Forms;
 using MobilnyUrzednik.Core.Dictation;
 using MobilnyUrzednik.Core.Notifications;
 using MobilnyUrzednik.Core.Privacy;
+using MobilnyUrzednik.Core.Health;
 using MobilnyUrzednik.Core.Security;
 using MobilnyUrzednik.PublicSite.Components;
 using MobilnyUrzednik.PublicSite.Components.Pages.Notifications;
@@ -68,11 +69,15 @@ internal static class PublicSiteExtensions
 
     public static WebApplication UsePublicSite(this WebApplication app)
     {
+        // First: HSTS, the error page, the limits and the HTTPS-only cookies need the caller's scheme and address,
+        // not those of the TLS proxy in front (without this, HSTS was never sent behind a proxy).
+        app.UseTrustedProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
 
-            // Browsers are told to come back over HTTPS only; never in Development (it would stick to localhost).
+            // Browsers are told to come back over HTTPS only; never in Development (it would stick to localhost). The
+            // redirect from http:// to https:// is the TLS proxy's (the apps listen on plain HTTP behind it).
             app.UseHsts();
         }
 
@@ -95,6 +100,8 @@ internal static class PublicSiteExtensions
         app.UseLiveConnectionCap(context => context.User.Identity?.IsAuthenticated == true ? null : ClientAddress.Partition(context), o => o.LiveConnectionsPerAddress);
         app.UseAntiforgery();
         app.Use(FormExpiredAsync);
+        // Answered first, before any of the middleware above (ShortCircuit): see HealthEndpoints.
+        app.MapHealth();
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();
         app.MapStaffEndpoints();

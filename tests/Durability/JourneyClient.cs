@@ -14,9 +14,11 @@ internal sealed partial class JourneyClient : IDisposable
     private readonly HttpClient _http;
     private Page? _check;
 
+    private readonly CookieContainer _cookies = new();
+
     public JourneyClient(Uri baseAddress)
     {
-        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(60),
@@ -24,27 +26,31 @@ internal sealed partial class JourneyClient : IDisposable
     }
 
     /// <summary>The answers each question page gets, in order, for a resident filing for themselves.</summary>
-    private static IEnumerable<(string Page, Dictionary<string, string> Fields)> Questions(string phone, ContactChannel contact) =>
+    /// <param name="phone">The resident's phone number.</param>
+    /// <param name="contact">How the office is to contact them.</param>
+    /// <param name="word">A word put into every free-text answer (name, description, street, town), e.g. a canary.</param>
+    private static IEnumerable<(string Page, Dictionary<string, string> Fields)> Questions(string phone, ContactChannel contact, string? word) =>
     [
         ("miejsce-zamieszkania", new() { ["Form.LivesInMunicipality"] = "tak" }),
         ("powod", new() { ["Form.Reason"] = nameof(EligibilityReason.Age) }),
         ("dla-kogo", new() { ["Form.Relation"] = nameof(SubmitterRelation.Self) }),
         ("sprawa", new() { ["Form.MatterSlug"] = "dowod-osobisty" }),
-        ("opis", new() { ["Form.Description"] = "Potrzebny nowy dowód osobisty, stary stracił ważność." }),
-        ("mieszkaniec", new() { ["Form.ResidentName"] = "Janina Kowalczyk", ["Form.ResidentPhone"] = phone }),
-        ("adres", new() { ["Form.Street"] = "Główna 5 m. 3", ["Form.PostalCode"] = "00-950", ["Form.Town"] = "Przykładowo" }),
+        ("opis", new() { ["Form.Description"] = $"Potrzebny nowy dowód osobisty, stary stracił ważność. {word}".Trim() }),
+        ("mieszkaniec", new() { ["Form.ResidentName"] = word is null ? "Janina Kowalczyk" : "Janina " + word, ["Form.ResidentPhone"] = phone }),
+        ("adres", new() { ["Form.Street"] = word is null ? "Główna 5 m. 3" : word + " 5 m. 3", ["Form.PostalCode"] = "00-950", ["Form.Town"] = word ?? "Przykładowo" }),
         ("kontakt", new() { ["Form.ContactChannel"] = contact.ToString() }),
         ("potrzeby", new() { ["Form.NeedsCallBeforeVisit"] = "true" }),
         ("termin", new() { ["Form.Timing"] = "asap", ["Form.PartOfDay"] = nameof(PartOfDay.Any) }),
     ];
 
     /// <summary>From /zgloszenie ("Rozpocznij") through every question to "Sprawdź zgłoszenie przed wysłaniem"; the office is
-    /// to contact the resident by <paramref name="contact"/> (a call or an SMS to <paramref name="phone"/>).</summary>
-    public async Task WalkToCheckAsync(string phone, CancellationToken ct, ContactChannel contact = ContactChannel.PhoneCall)
+    /// to contact the resident by <paramref name="contact"/> (a call or an SMS to <paramref name="phone"/>), with
+    /// <paramref name="word"/> in every free-text answer when given.</summary>
+    public async Task WalkToCheckAsync(string phone, CancellationToken ct, ContactChannel contact = ContactChannel.PhoneCall, string? word = null)
     {
         var page = await GetAsync("/zgloszenie", ct);
         page = await PostAsync(page, new() { ["akcja"] = "nowe" }, ct);
-        foreach (var (question, fields) in Questions(phone, contact))
+        foreach (var (question, fields) in Questions(phone, contact, word))
         {
             page.ExpectAt("/zgloszenie/" + question);
             page = await PostAsync(page, fields, ct);
@@ -81,6 +87,28 @@ internal sealed partial class JourneyClient : IDisposable
         page = await PostAsync(page, new() { ["numer"] = code, ["cyfry"] = lastFour }, ct);
         var h1 = Heading().Match(page.Html);
         return h1.Success ? WebUtility.HtmlDecode(h1.Groups[1].Value).Trim() : throw new InvalidOperationException("The status page has no h1.");
+    }
+
+    /// <summary>The <c>X-Served-By</c> header of the last page (a test's proxy names the node that answered).</summary>
+    public string? ServedBy { get; private set; }
+
+    /// <summary>Sets a cookie as if the site had (e.g. a proxy's affinity cookie, to move this browser to another node).</summary>
+    public void SetCookie(string name, string value) => _cookies.Add(_http.BaseAddress!, new Cookie(name, value, "/"));
+
+    /// <summary>The staff sign-in form (without a second factor); the path the browser ends on.</summary>
+    public async Task<string> SignInStaffAsync(string email, string password, CancellationToken ct)
+    {
+        var page = await GetAsync("/panel/logowanie", ct);
+        page = await PostAsync(page, new() { ["Input.Email"] = email, ["Input.Password"] = password }, ct);
+        return page.Url.AbsolutePath;
+    }
+
+    /// <summary>Opens <paramref name="path"/> following redirects; the path it ends on and the page's h1.</summary>
+    public async Task<(string Path, string Heading)> OpenAsync(string path, CancellationToken ct)
+    {
+        var page = await GetAsync(path, ct);
+        var h1 = Heading().Match(page.Html);
+        return (page.Url.AbsolutePath, h1.Success ? WebUtility.HtmlDecode(Regex.Replace(h1.Groups[1].Value, "<[^>]+>", "")).Trim() : "");
     }
 
     public void Dispose() => _http.Dispose();
@@ -121,6 +149,7 @@ internal sealed partial class JourneyClient : IDisposable
         using (response)
         {
             response.EnsureSuccessStatusCode();
+            ServedBy = response.Headers.TryGetValues("X-Served-By", out var node) ? node.FirstOrDefault() : null;
             return new Page(response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(ct));
         }
     }

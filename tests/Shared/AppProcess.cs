@@ -63,12 +63,23 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="assembly"/> to its end (a command such as <c>migrate</c>, or a start that must fail) and returns what it said.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string assembly, IReadOnlyDictionary<string, string> settings, CancellationToken ct, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string assembly, IReadOnlyDictionary<string, string> settings, CancellationToken ct, params string[] arguments) =>
+        RunWithInputAsync(assembly, settings, null, ct, arguments);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="input"/> on its standard input (e.g. a password for <c>create-staff</c>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string assembly, IReadOnlyDictionary<string, string> settings, string? input, CancellationToken ct, params string[] arguments)
     {
         var (process, home) = Create(assembly, settings, arguments, listen: false);
+        process.StartInfo.RedirectStandardInput = input is not null;
         try
         {
             process.Start();
+            if (input is not null)
+            {
+                await process.StandardInput.WriteLineAsync(input.AsMemory(), ct);
+                process.StandardInput.Close();
+            }
+
             var output = process.StandardOutput.ReadToEndAsync(ct);
             var error = process.StandardError.ReadToEndAsync(ct);
             await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(120), ct);

@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL cluster for the tests, from the system's packages (no Docker):
 #   eval "$(tests/scripts/postgres.sh start DIR)"   # exports MU_TEST_POSTGRES (a connection string)
 #   tests/scripts/postgres.sh stop DIR             # stops it and deletes DIR
+#   tests/scripts/postgres.sh pause|resume DIR     # stops it keeping its data (an outage), starts it again on the same port
 # It listens on 127.0.0.1 at a free port (password required, as in production, so a wrong password can be
 # tested) and on a socket in DIR, and trades durability for speed (fsync off): nothing in it outlives the run.
 set -euo pipefail
@@ -9,7 +10,7 @@ set -euo pipefail
 command_name="${1:-}"
 dir="${2:-}"
 if [ -z "$command_name" ] || [ -z "$dir" ]; then
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|pause|resume DIR" >&2
     exit 2
 fi
 
@@ -37,6 +38,12 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+run_server() {
+    as_owner "$(pg_bin pg_ctl)" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-p $(cat "$dir/port") -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+        start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+}
+
 case "$command_name" in
     start)
         mkdir -p "$dir"
@@ -47,10 +54,8 @@ case "$command_name" in
             -U postgres -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
             || { cat "$dir/initdb.log" >&2; exit 1; }
         port="$(free_port)"
-        as_owner "$(pg_bin pg_ctl)" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-            start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
         echo "$port" >"$dir/port"
+        run_server
         echo "export MU_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres'"
         ;;
     stop)
@@ -59,8 +64,15 @@ case "$command_name" in
         fi
         rm -rf "$dir"
         ;;
+    pause)
+        # The server goes away (as in an outage) but its data and port stay, for resume.
+        as_owner "$(pg_bin pg_ctl)" -D "$dir/data" -m fast -w stop >/dev/null
+        ;;
+    resume)
+        run_server
+        ;;
     *)
-        echo "usage: $0 start|stop DIR" >&2
+        echo "usage: $0 start|stop|pause|resume DIR" >&2
         exit 2
         ;;
 esac

@@ -69,6 +69,7 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
             {
                 await db.SaveChangesAsync(ct);
                 queued += due.Count;
+                Telemetry.DayBeforeQueued.Add(due.Count);
                 LogQueued(log, visit.Id, request.Id, due.Count);
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
@@ -89,8 +90,8 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
     private static partial void LogQueued(ILogger logger, int visitId, int requestId, int count);
 }
 
-/// <summary>Runs <see cref="DayBeforeNotices"/> every five minutes in the public site (it is cheap: a handful of rows).</summary>
-public sealed class DayBeforeWorker(DayBeforeNotices notices, ILogger<DayBeforeWorker> log) : PeriodicWorker(TimeSpan.FromMinutes(5), log)
+/// <summary>Runs <see cref="DayBeforeNotices"/> every five minutes in the public site, on the node that leads (it is cheap: a handful of rows).</summary>
+public sealed class DayBeforeWorker(DayBeforeNotices notices, JobLeader leader, ILogger<DayBeforeWorker> log) : PeriodicWorker(TimeSpan.FromMinutes(5), leader, log)
 {
     protected override Task RunOnceAsync(CancellationToken ct) => notices.RunAsync(ct);
 }

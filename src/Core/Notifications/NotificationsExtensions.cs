@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
+using MobilnyUrzednik.Core.Common;
+using MobilnyUrzednik.Core.Data;
 
 namespace MobilnyUrzednik.Core.Notifications;
 
@@ -63,33 +65,65 @@ public static class NotificationsExtensions
 
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddSingleton<DayBeforeNotices>();
+        builder.AddJobLeader();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<DayBeforeWorker>();
+        builder.Services.AddHostedService<OutboxListener>();
+        builder.AddOutboxGauges();
         return builder;
     }
 
-    /// <summary>Wakes this process's outbox worker after a save that queued messages.</summary>
-    internal sealed class SignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+    /// <summary>
+    /// Wakes this process's outbox worker after a save that queued messages, and on PostgreSQL every node's
+    /// (<c>NOTIFY</c>, which PostgreSQL delivers when the transaction commits; <see cref="OutboxListener"/> hears it).
+    /// </summary>
+    public sealed class SignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
     {
-        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            Wake(eventData.Context);
-            return ValueTask.FromResult(result);
+            if (Wake(eventData.Context) is { } db)
+            {
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync("NOTIFY " + OutboxListener.Channel, CancellationToken.None);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // Saved all the same: the other nodes find the message at their next poll.
+                }
+            }
+
+            return result;
         }
 
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
         {
-            Wake(eventData.Context);
+            if (Wake(eventData.Context) is { } db)
+            {
+                try
+                {
+                    db.Database.ExecuteSqlRaw("NOTIFY " + OutboxListener.Channel);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // Saved all the same: the other nodes find the message at their next poll.
+                }
+            }
+
             return result;
         }
 
-        private void Wake(DbContext? context)
+        // Wakes this process; returns the context when other nodes are to be told too (PostgreSQL).
+        private DbContext? Wake(DbContext? context)
         {
             // After a save every entry is Unchanged; a message saved just now has no send attempt yet.
-            if (context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Attempts == 0 && e.Entity.State == OutboxState.Pending) == true)
+            if (context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Attempts == 0 && e.Entity.State == OutboxState.Pending) != true)
             {
-                signal.Notify();
+                return null;
             }
+
+            signal.Notify();
+            return context.Database.IsNpgsql() ? context : null;
         }
     }
 }

@@ -184,6 +184,7 @@ public sealed partial class OutboxSender(
 
         // Written whatever the app is doing: the gateway has answered, and the answer must not be lost.
         await db.SaveChangesAsync(CancellationToken.None);
+        Telemetry.Deliveries.Add(1, new KeyValuePair<string, object?>("channel", message.Channel.ToString()), new KeyValuePair<string, object?>("outcome", Outcome(result.Outcome, message.State)));
         return true;
     }
 
@@ -199,7 +200,15 @@ public sealed partial class OutboxSender(
     // page; a client that opens it instead is sent on to the stop page.
     private string StopUrl(string token) => $"{options.Value.PublicSiteUrl.TrimEnd('/')}/api/powiadomienia/stop/{token}";
 
-    private static string Code(string? error) => string.IsNullOrWhiteSpace(error) ? "unknown" : error.Length > 200 ? error[..200] : error;
+    private static string Outcome(DeliveryOutcome outcome, OutboxState state) => outcome switch
+    {
+        DeliveryOutcome.Delivered => "sent",
+        DeliveryOutcome.Permanent => "refused",
+        DeliveryOutcome.Unconfirmed => "unconfirmed",
+        _ => state == OutboxState.Failed ? "failed" : "retry",
+    };
+
+        private static string Code(string? error) => string.IsNullOrWhiteSpace(error) ? "unknown" : error.Length > 200 ? error[..200] : error;
 
     // Development only: a copy of what staff would pass on, to read without a gateway. (The message also stays on the call list.)
     private async Task WriteDevelopmentCopyAsync(OutboxMessage message)

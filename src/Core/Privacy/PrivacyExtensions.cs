@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MobilnyUrzednik.Core.Data;
 
 namespace MobilnyUrzednik.Core.Privacy;
 
@@ -21,6 +22,7 @@ public static class PrivacyExtensions
     /// <summary>The hourly retention run, in the one app that runs background jobs (the public site).</summary>
     public static IHostApplicationBuilder AddRetentionWorker(this IHostApplicationBuilder builder)
     {
+        builder.AddJobLeader();
         builder.Services.AddHostedService<RetentionWorker>();
         return builder;
     }

@@ -89,8 +89,8 @@ public sealed partial class RetentionJob(
     private static partial void LogAnonymised(ILogger logger, int requestId);
 }
 
-/// <summary>Runs the retention job at start and every hour in the public site.</summary>
-public sealed class RetentionWorker(RetentionJob job, ILogger<RetentionWorker> log) : PeriodicWorker(TimeSpan.FromHours(1), log)
+/// <summary>Runs the retention job at start and every hour in the public site, on the node that leads.</summary>
+public sealed class RetentionWorker(RetentionJob job, Data.JobLeader leader, ILogger<RetentionWorker> log) : PeriodicWorker(TimeSpan.FromHours(1), leader, log)
 {
     protected override Task RunOnceAsync(CancellationToken ct) => job.RunAsync(ct);
 }

@@ -62,6 +62,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
                 draft.UpdatedAt = clock.GetUtcNow();
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                Common.Telemetry.RequestsFiled.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()));
                 return SubmissionResult.Created(request.Id, request.TrackingCode);
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
@@ -165,6 +166,7 @@ public sealed class RequestSubmission(IDbContextFactory<AppDbContext> dbFactory,
             {
                 db.VisitRequests.Add(request);
                 await db.SaveChangesAsync(ct);
+                Common.Telemetry.RequestsFiled.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()));
                 return SubmissionResult.Created(request.Id, request.TrackingCode);
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))

@@ -98,6 +98,7 @@ public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<S
                 await audit.RecordAsync(Actor, AuditActions.StatusLookupLimited, null, caller.Partition, ct);
             }
 
+            Common.Telemetry.LookupsRefused.Add(1, new KeyValuePair<string, object?>("reason", nameof(LookupRefusal.CallerLimited)));
             return new Claim(LookupRefusal.CallerLimited, false, null);
         }
 
@@ -124,6 +125,7 @@ public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<S
 
         if (claim.Refusal is not null)
         {
+            Common.Telemetry.LookupsRefused.Add(1, new KeyValuePair<string, object?>("reason", claim.Refusal.ToString()));
             _callers.GiveBack(caller.Partition);
         }
 

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +20,8 @@ public sealed class AbuseOptions
     /// request to check the answers and send again (people need far longer; scripts do not).</summary>
     public int MinimumFillSeconds { get; set; } = 8;
 
-    /// <summary>Reverse proxies (addresses) whose X-Forwarded-For is believed, besides the loopback one.</summary>
+    /// <summary>Reverse proxies (addresses or CIDR networks) whose X-Forwarded-For and X-Forwarded-Proto are believed;
+    /// empty: loopback only (<see cref="Security.TrustedProxies"/>).</summary>
     public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>
@@ -57,14 +56,7 @@ public static class PublicPostLimits
             .ValidateOnStart();
         var options = section.Get<AbuseOptions>() ?? new AbuseOptions();
 
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in options.TrustedProxies)
-            {
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
-        });
+        builder.Services.AddTrustedProxies(options.TrustedProxies);
 
         builder.Services.AddRateLimiter(o =>
         {
@@ -85,13 +77,13 @@ public static class PublicPostLimits
         return builder;
     }
 
-    /// <summary>Forwarded addresses first (so limits count residents, not the proxy), then the body size limit and the limiter.</summary>
+    /// <summary>The body size limit and the limiter (the forwarded addresses are applied before, at the pipeline's start,
+    /// so limits count residents, not the proxy).</summary>
     public static IApplicationBuilder UsePublicPostLimits(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AbuseOptions>>().Value;
         var dictationMaxBytes = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Dictation.DictationOptions>>().Value.MaxBytes;
-        return app.UseForwardedHeaders()
-            .Use((context, next) => LimitBodyAsync(context, next, context.Request.Path.StartsWithSegments(Dictation.DictationEndpoints.Path) ? dictationMaxBytes : options.MaxFormBytes))
+        return app.Use((context, next) => LimitBodyAsync(context, next, context.Request.Path.StartsWithSegments(Dictation.DictationEndpoints.Path) ? dictationMaxBytes : options.MaxFormBytes))
             .UseRateLimiter();
     }
 
