@@ -19,6 +19,8 @@ chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 # PostgreSQL's server binaries (initdb, pg_ctl) for the throw-away test cluster.
 { command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || missing+=(postgresql)
+# HAProxy in front of two nodes (ProxyNodesTests: cookie affinity, as README's production set-up).
+[ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "Installing from the system packages: ${missing[*]}"
     as_root apt-get update

@@ -134,7 +134,8 @@ public sealed class StaffSessionTests(BrowserFixture browser, StaffClockSiteFixt
         Clock.Advance(TimeSpan.FromHours(12) - elapsed);
         var response = await Context.APIRequest.GetAsync(PanelRoutes.Inbox, new() { MaxRedirects = 0 });
         Assert.Equal(302, response.Status);
-        Assert.Matches("/panel/logowanie\\?powrot=.*&wygaslo=1$", response.Headers["location"]);
+        var location = response.Headers["location"];
+        Assert.True(Regex.IsMatch(location, "/panel/logowanie\\?powrot=.*&wygaslo=1$"), "Sent to: " + location);
     }
 
     private async Task<RequestStatus> StatusAsync(int id)
