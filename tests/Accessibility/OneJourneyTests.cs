@@ -76,7 +76,7 @@ public sealed class OneJourneyTests(BrowserFixture browser, KioskAndSiteFixture 
     {
         var catalogue = apps.Site.Services.GetRequiredService<MatterCatalogue>();
         var words = apps.Site.Services.GetRequiredService<IStringLocalizer<JourneyText>>();
-        var c = new QuestionContext(answers, await catalogue.GetOfferedAsync(TestContext.Current.CancellationToken), DateOnly.FromDateTime(DateTime.Today), await catalogue.GetMunicipalityAsync(TestContext.Current.CancellationToken));
+        var c = new QuestionContext(answers, await catalogue.GetOfferedAsync(TestContext.Current.CancellationToken), MobilnyUrzednik.Core.Common.WarsawTime.Today(apps.Site.Services.GetRequiredService<TimeProvider>()), await catalogue.GetMunicipalityAsync(TestContext.Current.CancellationToken));
         var culture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("pl-PL");
         try
