@@ -95,6 +95,7 @@ internal static class PublicSiteExtensions
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(LeanPageAttribute.LoadWholeAsync);
 
         // Residents' live connections are capped per address; staff (signed in) are not counted.
         app.UseLiveConnectionCap(context => context.User.Identity?.IsAuthenticated == true ? null : ClientAddress.Partition(context), o => o.LiveConnectionsPerAddress);

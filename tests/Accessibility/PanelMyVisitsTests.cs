@@ -57,4 +57,25 @@ public sealed class PanelMyVisitsTests(BrowserFixture browser, SiteFixture site)
         // No live connection on these pages: the clerk's phone loads them as plain pages.
         Assert.Equal(0, await Page.Locator("script[src*='blazor.web']").CountAsync());
     }
+
+    [Fact]
+    public async Task MyVisits_OpenedFromAnInteractivePanelPage_LoadsAsAWholePage_WithItsTitle()
+    {
+        // The panel's home is interactive (a live connection); "Moje wizyty" is a lean page without one. Blazor's enhanced
+        // navigation would merge the lean page into the live one, and the closing circuit's head outlet then emptied its
+        // <title> now and then: the link must load the page as a whole.
+        await Staff.SignInAsync(Page, Staff.Clerk);
+        await Expect(Page.Locator("[data-session-guard]")).ToBeAttachedAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Moje wizyty", Exact = true }).First.ClickAsync();
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Moje wizyty");
+        await Expect(Page).ToHaveTitleAsync("Moje wizyty" + Staff.TitleSuffix);
+        Assert.False(await Page.EvaluateAsync<bool>("() => 'Blazor' in window"), "Moje wizyty was merged into the live page instead of loaded as a whole.");
+        Assert.Equal(0, await Page.Locator("script[src*='blazor.web']").CountAsync());
+
+        // Back to the interactive home and forward again: the same.
+        await Page.GoBackAsync();
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Panel pracowników");
+        await Page.GoForwardAsync();
+        await Expect(Page).ToHaveTitleAsync("Moje wizyty" + Staff.TitleSuffix);
+    }
 }
