@@ -67,6 +67,16 @@ internal static class PublicSiteExtensions
         return next(context);
     }
 
+    private static readonly Task<ProviderCultureResult?> Polish = Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult("pl-PL"));
+
+    private static readonly Task<ProviderCultureResult?> NotStaffArea = Task.FromResult<ProviderCultureResult?>(null);
+
+    // The panel's pages, and "/_blazor": the site's only live connections are the panel's (public pages are plain forms).
+    private static Task<ProviderCultureResult?> StaffAreaCultureAsync(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/panel", StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase)
+            ? Polish
+            : NotStaffArea;
+
     public static WebApplication UsePublicSite(this WebApplication app)
     {
         // First: HSTS, the error page, the limits and the HTTPS-only cookies need the caller's scheme and address,
@@ -91,7 +101,9 @@ internal static class PublicSiteExtensions
             o.SupportedUICultures = Cultures;
             // Only the visitor's own choice (the language switch's cookie) changes the language;
             // browser headers do not, so every resident sees Polish first.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // The staff area (its pages and their live connections) is in Polish only, whatever the browser kept from the
+            // public site: otherwise its pages said lang="en" over Polish text.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(StaffAreaCultureAsync), new CookieRequestCultureProvider()];
         });
         app.UseAuthentication();
         app.UseAuthorization();

@@ -34,8 +34,13 @@ public static class Axe
                 options.rules = Object.fromEntries(extra.map(id => [id, { enabled: true }]));
             }
             const result = await window.axe.run(document, options);
+            const seen = new Set(), duplicateIds = new Set();
+            for (const el of document.querySelectorAll('[id]')) {
+                if (seen.has(el.id)) duplicateIds.add(el.id); else seen.add(el.id);
+            }
             return JSON.stringify({
                 version: result.testEngine.version,
+                duplicateIds: [...duplicateIds],
                 ran: [...new Set([...result.passes, ...result.violations, ...result.incomplete, ...result.inapplicable].map(r => r.id))],
                 violations: result.violations.map(v => ({
                     id: v.id,
@@ -80,6 +85,13 @@ public static class Axe
         if (enhancedContrast && !result.Ran.Contains("color-contrast-enhanced"))
         {
             Assert.Fail($"axe did not run color-contrast-enhanced on {page.Url} ({state}).");
+        }
+
+        // axe 4.x no longer reports duplicate ids under the WCAG tags; a repeated id still sends a label, hint or
+        // error link to the wrong element, so every scanned page and state is checked for them too.
+        if (result.DuplicateIds is { Length: > 0 } duplicates)
+        {
+            Assert.Fail($"Ids used more than once on {page.Url} ({state}): {string.Join(", ", duplicates)}");
         }
 
         if (result.Violations.Length == 0)
@@ -155,7 +167,7 @@ public static class Axe
 }
 
 /// <summary>What one axe scan found: the engine's version, the ids of the rules it ran, and the violations.</summary>
-public sealed record AxeScan(string Version, string[] Ran, AxeViolation[] Violations);
+public sealed record AxeScan(string Version, string[] Ran, AxeViolation[] Violations, string[]? DuplicateIds = null);
 
 /// <summary>One rule that failed, with the nodes it failed on.</summary>
 public sealed record AxeViolation(string Id, string? Impact, string Help, string HelpUrl, AxeNode[] Nodes);

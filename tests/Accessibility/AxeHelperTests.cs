@@ -50,6 +50,17 @@ public sealed class AxeHelperTests(BrowserFixture browser) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RepeatedId_Fails_InBothModes_AndNamesTheId()
+    {
+        const string body = "<p id=\"kontakt-hint\">Pierwsza podpowiedź</p><p id=\"kontakt-hint\">Druga podpowiedź</p>";
+        foreach (var javaScript in new[] { true, false })
+        {
+            var page = await OpenAsync(body, javaScript);
+            await ExpectFailureAsync(page, "powtórzony identyfikator", enhancedContrast: false, "kontakt-hint");
+        }
+    }
+
+    [Fact]
     public async Task CleanPage_Passes_InBothModes()
     {
         var page = await OpenAsync("<p>Tekst czytelny.</p><button type=\"button\" style=\"min-width:48px;min-height:48px\">Dalej</button>");

@@ -27,6 +27,26 @@ public sealed class KioskTests(BrowserFixture browser, KioskTests.KioskFixture k
         await Axe.CheckAsync(page, "kiosk start page");
     }
 
+    [Fact]
+    public async Task StartPage_BeforeItsLiveConnection_AlreadyHasATitle()
+    {
+        // The audit: kiosk screens had no <title> until the live connection rendered (a slow or refused connection
+        // left a nameless page). The connection is held back here; the title must be there all the same.
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = kiosk.BaseAddress.ToString(), Locale = "pl-PL" });
+        var page = await context.NewPageAsync();
+        await page.RouteAsync("**/_blazor/**", route => route.AbortAsync());
+
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveTitleAsync("Mobilny Urzędnik");
+        Assert.Equal(1, await page.Locator("head title").CountAsync());
+
+        // Once connected, the screen's own title replaces it, and only one title is left.
+        await page.UnrouteAllAsync();
+        await page.ReloadAsync();
+        await Expect(page).ToHaveTitleAsync("Poproś o wizytę urzędnika w domu – Mobilny Urzędnik");
+        Assert.Equal(1, await page.Locator("head title").CountAsync());
+    }
+
     /// <summary>The kiosk on real Kestrel at a free port, with its own SQLite file.</summary>
     public class KioskFixture : WebApplicationFactory<kiosk::Program>, IAsyncLifetime
     {

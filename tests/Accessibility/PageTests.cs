@@ -45,6 +45,16 @@ public sealed class PageTests(BrowserFixture browser, SiteFixture site) : SiteTe
     }
 
     [Fact]
+    public async Task ExpiredDraft_TheNoticeIsAnnounced()
+    {
+        await Page.GotoAsync("/zgloszenie?wygaslo=1");
+        var notice = Page.Locator(".notice");
+        await Expect(notice).ToContainTextAsync("Nie mamy Twoich odpowiedzi");
+        await Expect(notice).ToBeFocusedAsync();
+        await Axe.CheckAsync(Page, "zgłoszenie: odpowiedzi wygasły");
+    }
+
+    [Fact]
     public async Task Appearance_HighContrastAndLargestText_AreKeptAndPagesStillPassAxe()
     {
         await Page.GotoAsync("/wyglad?powrot=%2Fstatus");
@@ -55,6 +65,8 @@ public sealed class PageTests(BrowserFixture browser, SiteFixture site) : SiteTe
         await Journey.Button(Page, "Zapisz wybór").ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Zapisaliśmy wybór.");
+        // Announced: the notice takes focus (a status present when the page loads is not read out by itself).
+        await Expect(Page.Locator(".notice")).ToBeFocusedAsync();
         await Expect(Page.Locator("html")).ToHaveClassAsync(new Regex(@"\bcontrast-high\b"));
         await Expect(Page.Locator("html")).ToHaveClassAsync(new Regex(@"\btext-larger\b"));
         await Expect(Journey.Radio(Page, "Wysoki kontrast: jasny tekst na czarnym tle")).ToBeCheckedAsync();

@@ -88,6 +88,88 @@ public sealed class StaffAccessTests(BrowserFixture browser, SiteFixture site) :
         await Axe.CheckAsync(Page, "panel: administrator");
     }
 
+    [Fact]
+    public async Task PanelPages_AfterThePublicSiteWasSwitchedToEnglish_SayTheyArePolish()
+    {
+        // The audit: a staff member whose browser kept the public site's English choice got lang="en" on Polish pages.
+        await Page.GotoAsync("/status");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        await Staff.SignInAsync(Page, Staff.Administrator);
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
+        await Page.GotoAsync(PanelRoutes.Inbox);
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Zgłoszenia");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
+        await Page.GotoAsync("/panel/logowanie");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
+    }
+
+    [Fact]
+    public async Task PanelMenu_InHighContrast_FocusedLinksKeepTheirContrast()
+    {
+        // The audit: focused links in the panel's menu were yellow on cyan (1.17:1) in the high-contrast theme.
+        await Page.GotoAsync("/wyglad?powrot=%2Fstatus");
+        await Journey.ChooseAsync(Page, "Wysoki kontrast: jasny tekst na czarnym tle");
+        await Journey.Button(Page, "Zapisz wybór").ClickAsync();
+        await Staff.SignInAsync(Page, Staff.Administrator);
+        await Expect(Page.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcontrast-high\b"));
+
+        var (low, measured) = await FocusContrast.BelowAsync(Page, "header", 7, maxTabs: 25);
+        Assert.True(measured >= 10, $"Only {measured} focusable elements in the panel's header and menu were reached with Tab.");
+        Assert.True(low.Count == 0, "Focused panel links below 7:1 in high contrast: " + string.Join("; ", low));
+    }
+
+    [Fact]
+    public async Task PanelPage_BeforeItsLiveConnection_AlreadyHasATitle()
+    {
+        // The audit: the panel's interactive pages had no <title> until the live connection rendered.
+        await Staff.SignInAsync(Page, Staff.Administrator);
+        await Page.RouteAsync("**/_blazor/**", route => route.AbortAsync());
+        await Page.GotoAsync(PanelRoutes.Inbox);
+        await Expect(Page).ToHaveTitleAsync("Panel pracowników" + Staff.TitleSuffix);
+
+        await Page.UnrouteAllAsync();
+        await Page.ReloadAsync();
+        await Expect(Page.Locator("main h1")).ToHaveTextAsync("Zgłoszenia");
+        await Expect(Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Zgłoszenia"));
+        Assert.Equal(1, await Page.Locator("head title").CountAsync());
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(768)]
+    public async Task PanelTables_NeverBreakAWordInTheMiddle(int width)
+    {
+        // The audit: tables broke words at every width ("Miejscow|ość", tracking codes split in two) because every cell
+        // could wrap anywhere. A table too wide for the screen scrolls sideways in its wrapper instead.
+        await EnsureRequestOneAsync();
+        await Page.SetViewportSizeAsync(width, 900);
+        await Staff.SignInAsync(Page, Staff.Administrator);
+        await Page.GotoAsync(PanelRoutes.Inbox);
+        await Expect(Page.Locator("table.table tbody tr").First).ToBeVisibleAsync();
+
+        var broken = await Page.EvaluateAsync<string[]>("""
+            () => {
+                const broken = [];
+                for (const cell of document.querySelectorAll('table.table th, table.table td')) {
+                    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                        for (const m of node.textContent.matchAll(/\S+/g)) {
+                            const range = document.createRange();
+                            range.setStart(node, m.index);
+                            range.setEnd(node, m.index + m[0].length);
+                            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                            if (lines.size > 1) broken.push(m[0]);
+                        }
+                    }
+                }
+                return broken;
+            }
+            """);
+        Assert.True(broken.Length == 0, $"Words broken across lines at {width} px: {string.Join(", ", broken)}");
+    }
+
     private async Task EnsureRequestOneAsync()
     {
         await using var db = Site.OpenDatabase();

@@ -83,6 +83,19 @@
         });
     }
 
+    // A live page without prerendering carries a stand-in <title data-fallback-title> until its live connection renders
+    // the page's own: the stand-in goes as soon as another title with text is in the head (and again if an enhanced
+    // navigation brings it back), so the document has one title, the page's own.
+    function dropFallbackTitle() {
+        const fallback = document.head.querySelector('title[data-fallback-title]');
+        const own = [...document.head.querySelectorAll('title:not([data-fallback-title])')].some((t) => t.textContent.trim());
+        if (fallback && own) fallback.remove();
+    }
+    if (document.head) {
+        new MutationObserver(dropFallbackTitle).observe(document.head, { childList: true, subtree: true, characterData: true });
+        dropFallbackTitle();
+    }
+
     function onLoad(isNavigation) {
         enablePrint();
         focusAfterLoad(isNavigation);

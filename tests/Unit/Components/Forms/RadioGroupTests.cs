@@ -86,6 +86,29 @@ public class RadioGroupTests : ComponentTestContext
     }
 
     [Fact]
+    public void RadioGroup_FirstOptionWithAHint_AndAGroupHint_EachHintHasItsOwnId()
+    {
+        // Found by the audit on "Sprawa" and "Kontakt": the first option's hint took the group hint's id, so a screen
+        // reader read the question's hint for the first option instead of its own.
+        IReadOnlyList<ChoiceOption> options =
+        [
+            new("Sms", "SMS", "Wyślemy wiadomość z dniem i godziną wizyty"),
+            new("PhoneCall", "Telefon", "Zadzwonimy dzień przed wizytą"),
+        ];
+        var cut = Render<RadioGroup>(p => p
+            .Add(x => x.Id, "ContactChannel")
+            .Add(x => x.Legend, "Jak mamy się z Tobą kontaktować?")
+            .Add(x => x.Hint, "Wybierz jedną odpowiedź")
+            .Add(x => x.Options, options));
+
+        var ids = cut.FindAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+        Assert.Equal("Wybierz jedną odpowiedź", Words(cut.Find("#" + cut.Find("fieldset").GetAttribute("aria-describedby")).TextContent));
+        Assert.Equal("Wyślemy wiadomość z dniem i godziną wizyty", Words(cut.Find("#" + cut.Find("#ContactChannel").GetAttribute("aria-describedby")).TextContent));
+        Assert.Equal("Zadzwonimy dzień przed wizytą", Words(cut.Find("#" + cut.Find("#ContactChannel-2").GetAttribute("aria-describedby")).TextContent));
+    }
+
+    [Fact]
     public void RadioGroup_HintAndError_FieldsetDescribedByHintThenError()
     {
         var cut = Render<RadioGroup>(p => p
