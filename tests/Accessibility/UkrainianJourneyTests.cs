@@ -142,7 +142,7 @@ public sealed class UkrainianJourneyTests(BrowserFixture browser, KioskAndSiteFi
         await Expect(page.Locator("#ResidentName-error")).ToHaveTextAsync("Помилка: Впишіть ім’я та прізвище");
         await Axe.CheckAsync(page, "кіоск: помилка", enhancedContrast: true);
         await page.GetByRole(AriaRole.Button, new() { Name = "Прочитати вголос" }).ClickAsync();
-        await ExpectSpokenAsync(spoken, "Виникла проблема: Впишіть ім’я та прізвище");
+        await ExpectSpokenAsync(spoken, "Виникла проблема: Поле Як вас звати: Впишіть ім’я та прізвище");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Як вас звати?" }).FillAsync("Олена Коваленко");
         await Next(page);
         await Screen(page, "Який у вас номер телефону?");

@@ -17,7 +17,9 @@ public sealed class JourneyScript(IStringLocalizer<JourneyText> words, IStringLo
     public IReadOnlyList<SpeechPart> ForScreen(JourneyPage page, QuestionContext c, IReadOnlyList<FieldError> errors, (int Position, int Count) progress, bool nonVisual)
     {
         var parts = new List<SpeechPart> { new(kiosk.Format(nameof(KioskText.ScreenOf), [progress.Position, progress.Count])) };
-        AddErrors(errors, parts);
+
+        // Each problem with the question it belongs to ("Jak się nazywasz?: Wpisz…"), as the question names the field.
+        AddErrors(errors, parts, field => page.Questions.FirstOrDefault(q => q.Fields.Contains(field)) is { } q ? words.Say(q.LabelFor(c, page.AsksAlone)) : null);
         var heading = words.Say(page.HeadingText(c));
         parts.Add(new(page.HeadingIsOptional(c) ? heading + " " + components[nameof(ComponentText.Optional)] : heading));
         if (page.Heading?.Intro?.Invoke(c) is { } intro)
@@ -115,11 +117,12 @@ public sealed class JourneyScript(IStringLocalizer<JourneyText> words, IStringLo
         ? new(kiosk[nameof(KioskText.SpeakFieldEmpty)])
         : new(kiosk.Format(nameof(KioskText.SpeakFieldValue), [value.Trim()]), personal);
 
-    private void AddErrors(IReadOnlyList<FieldError> errors, List<SpeechPart> parts)
+    private void AddErrors(IReadOnlyList<FieldError> errors, List<SpeechPart> parts, Func<string, string?>? fieldLabel = null)
     {
         if (errors.Count > 0)
         {
-            parts.Add(new(kiosk[nameof(KioskText.SpeakErrors)] + " " + string.Join(". ", errors.Select(e => e.Message))));
+            parts.Add(new(kiosk[nameof(KioskText.SpeakErrors)] + " " + string.Join(". ", errors.Select(e =>
+                fieldLabel?.Invoke(e.FieldId) is { } label ? kiosk.Format(nameof(KioskText.VoiceErrorInField), [label.TrimEnd('?', '.', ':'), e.Message]) : e.Message))));
         }
     }
 

@@ -107,6 +107,23 @@ public sealed class KioskSession : IDisposable
         Receipt = receipt;
     }
 
+    /// <summary>
+    /// Back to the start screen within the same visit ("Wróć do początku"): the answers go, the person's screen settings
+    /// (non-visual mode, headset, text size, contrast) stay, since the same person is still at the kiosk (K07).
+    /// </summary>
+    public void Restart()
+    {
+        Answers = new RequestAnswers();
+        Screen = JourneyOrder.Kiosk.First;
+        Changing = false;
+        Ineligible = Ineligibility.None;
+        Errors = [];
+        SubmissionKey = string.Empty;
+        JourneyStarted = false;
+        Receipt = null;
+        Speech = [];
+    }
+
     /// <summary>Forgets everything: answers, receipt, settings, speech.</summary>
     public void Reset()
     {

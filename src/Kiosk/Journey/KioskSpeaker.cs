@@ -24,6 +24,9 @@ public sealed class KioskSpeaker(KioskSession session, IJSRuntime js, IStringLoc
 
         try
         {
+            // kiosk.js answers keys by itself in non-visual mode: it learns the mode and the headset before anything is
+            // said, so the key pressed right after "Słuchawki włączone" is already echoed.
+            await js.InvokeVoidAsync("muKiosk.voice", session.NonVisual, session.Headset, null);
             await js.InvokeVoidAsync("muKiosk.speak", chunks);
         }
         catch (JSDisconnectedException)

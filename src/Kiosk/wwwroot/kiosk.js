@@ -26,10 +26,11 @@
     // ---------- Focus after a screen change ----------
     k.screenShown = (hasErrors) => {
         const place = () => {
-            const target = hasErrors ? document.querySelector('[data-error-summary]') : document.querySelector('main h1');
+            // In non-visual mode a problem takes focus to its field (the screen's speech names the field and the problem).
+            const target = hasErrors ? (voiceErrorField() || document.querySelector('[data-error-summary]')) : document.querySelector('main h1');
             if (!target) return;
-            if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-            target.focus({ preventScroll: true });
+            if (!target.hasAttribute('tabindex') && !target.matches('input, textarea, select, button')) target.setAttribute('tabindex', '-1');
+            focusQuietly(target);
             if (!hasErrors) window.scrollTo(0, 0);
             else target.scrollIntoView({ block: 'nearest' });
         };
@@ -259,6 +260,165 @@
             }
         }
     });
+
+    // ---------- Non-visual mode: every key answered by speech ----------
+    // The server (KioskLayout) says when the mode and the headset are on, and gives the words in the kiosk's language
+    // (KioskText.resx, Voice*). A focus move names what is focused: its name, kind, state and place ("Tak, wybór 1 z 2,
+    // zaznaczony"); a changed choice names the new choice; typing is echoed letter by letter and, on Space, word by word,
+    // but only in the headset; Backspace says what went; any key stops the speech; F1 says where you are and what the
+    // keys do, F2 reads the whole screen again, F3 switches the headset.
+    const voice = { on: false, headset: false, words: {} };
+    let quietFocus = false;
+    let announceTimer = 0;
+    let announceTarget = null;
+    let typedWord = '';
+
+    k.voice = (on, headset, words) => {
+        voice.on = !!on;
+        voice.headset = !!headset;
+        if (words) voice.words = words;
+        typedWord = '';
+    };
+
+    const say = (key, ...args) => (voice.words[key] || '').replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+    const tidy = (text) => (text || '').replace(/\s+/g, ' ').trim();
+
+    // A focus the kiosk moves itself (a new screen, a problem's field) is not announced: the screen is read instead.
+    function focusQuietly(el) {
+        quietFocus = true;
+        try { el.focus({ preventScroll: true }); } finally { quietFocus = false; }
+    }
+
+    function voiceErrorField() {
+        if (!voice.on) return null;
+        const link = document.querySelector('[data-error-summary] a[href*="#"]');
+        const id = link ? decodeURIComponent(link.getAttribute('href').split('#')[1] || '') : '';
+        return id ? document.getElementById(id) : null;
+    }
+
+    function nameOf(el) {
+        const by = el.getAttribute('aria-labelledby');
+        if (by) return tidy(by.split(/\s+/).map((id) => document.getElementById(id)?.innerText || '').join(' '));
+        if (el.getAttribute('aria-label')) return tidy(el.getAttribute('aria-label'));
+        if (el.labels && el.labels.length) return tidy(el.labels[0].innerText);
+        return tidy(el.innerText || el.value || '');
+    }
+
+    // The texts an element is described by: its problem ("Błąd: …") always, an option's own hint for choices.
+    function descriptions(el, withHints) {
+        const list = (attr) => (attr || '').split(/\s+/).filter(Boolean);
+        const own = list(el.getAttribute('aria-describedby')).filter((id) => withHints || id.endsWith('-error'));
+        const group = list(el.closest('fieldset')?.getAttribute('aria-describedby')).filter((id) => id.endsWith('-error'));
+        return [...new Set([...own, ...group])]
+            .map((id) => tidy(document.getElementById(id)?.innerText))
+            .filter(Boolean);
+    }
+
+    function describe(el) {
+        const parts = [nameOf(el)];
+        const choice = el.tagName === 'INPUT' && (el.type === 'radio' || el.type === 'checkbox');
+        if (el.tagName === 'INPUT' && el.type === 'radio') {
+            const group = [...document.querySelectorAll('input[type="radio"]')].filter((r) => r.name === el.name && r.form === el.form);
+            parts.push(say('VoiceKindRadio', group.indexOf(el) + 1, group.length), say(el.checked ? 'VoiceChecked' : 'VoiceNotChecked'));
+        } else if (el.tagName === 'INPUT' && el.type === 'checkbox') {
+            parts.push(say('VoiceKindCheckbox'), say(el.checked ? 'VoiceChecked' : 'VoiceNotChecked'));
+        } else if (editable(el)) {
+            const value = el.value.trim();
+            parts.push(say('VoiceKindTextField'), value === '' ? say('VoiceEmpty') : voice.headset ? say('VoiceTyped', value) : say('VoiceTypedHidden'));
+        } else if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button') {
+            parts.push(say('VoiceKindButton'));
+            if (el.hasAttribute('aria-pressed')) parts.push(say(el.getAttribute('aria-pressed') === 'true' ? 'VoicePressed' : 'VoiceNotPressed'));
+        } else if (el.tagName === 'A') {
+            parts.push(say('VoiceKindLink'));
+        } else if (/^H[1-6]$/.test(el.tagName)) {
+            parts.push(say('VoiceKindHeading'));
+        }
+        if (el.disabled || el.getAttribute('aria-disabled') === 'true') parts.push(say('VoiceDisabled'));
+        parts.push(...descriptions(el, choice));
+        return parts.filter(Boolean).join(', ');
+    }
+
+    // The endpoint reads at most 600 characters at once: longer texts go sentence by sentence.
+    function sentences(text) {
+        const chunks = [];
+        let current = '';
+        for (const piece of text.split(/(?<=[.?!:])\s+/)) {
+            if (current && current.length + piece.length + 1 > 500) { chunks.push(current); current = ''; }
+            current = current ? current + ' ' + piece : piece;
+        }
+        if (current) chunks.push(current);
+        return chunks;
+    }
+
+    function announceSoon(el) {
+        // After the key's own work (an arrow press checks the radio it moves to) has settled.
+        announceTarget = el;
+        clearTimeout(announceTimer);
+        announceTimer = setTimeout(() => {
+            const target = announceTarget;
+            announceTarget = null;
+            if (voice.on && target && target.isConnected && !target.closest('[inert]')) k.speak([describe(target)]);
+        }, 0);
+    }
+
+    function whereAndKeys() {
+        const heading = tidy(document.querySelector('main h1')?.innerText);
+        const here = [tidy(document.querySelector('.kiosk-progress')?.innerText), heading].filter(Boolean).join(', ').replace(/[.?!:]+$/, '');
+        const el = document.activeElement;
+        const now = el && el !== document.body && !el.matches('main, main h1') ? describe(el) : heading;
+        return sentences(say('VoiceWhere', here, now) + ' ' + say('VoiceKeys'));
+    }
+
+    document.addEventListener('focusin', (e) => {
+        typedWord = '';
+        // The heading takes focus only when a screen is shown (FocusOnNavigate, screenShown): the screen itself is read.
+        if (!voice.on || quietFocus || e.target.closest('[data-kiosk-keyboard]') || e.target.matches('main h1')) return;
+        announceSoon(e.target);
+    });
+
+    document.addEventListener('change', (e) => {
+        if (voice.on && e.target.matches && e.target.matches('input[type="radio"], input[type="checkbox"]')) announceSoon(e.target);
+    });
+
+    document.addEventListener('keydown', (e) => {
+        if (!voice.on) return;
+        k.stop();
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        const keys = { F1: () => k.speak(whereAndKeys()), F2: () => app && app.invokeMethodAsync('ReadScreen'), F3: () => app && app.invokeMethodAsync('ToggleHeadsetByKey') };
+        if (keys[e.key]) {
+            e.preventDefault();
+            keys[e.key]();
+        }
+    }, true);
+
+    // What is typed, and what Backspace or Delete takes away, before the field changes.
+    document.addEventListener('beforeinput', (e) => {
+        const el = e.target;
+        if (!voice.on || !editable(el)) return;
+        if (e.inputType === 'insertText' && e.data) {
+            if (/^\s+$/.test(e.data)) {
+                const word = typedWord;
+                typedWord = '';
+                if (voice.headset) k.speak([word || say('VoiceSpace')]);
+            } else {
+                typedWord += e.data;
+                if (voice.headset) k.speak([e.data]);
+            }
+            return;
+        }
+        if (!e.inputType.startsWith('delete')) return;
+        const value = el.value;
+        let start = value.length, end = value.length;
+        try {
+            if (typeof el.selectionStart === 'number') { start = el.selectionStart; end = el.selectionEnd; }
+        } catch { /* email inputs have no selection */ }
+        const gone = start !== end ? value.slice(start, end)
+            : e.inputType === 'deleteContentBackward' ? value.slice(Math.max(0, start - 1), start)
+            : e.inputType === 'deleteContentForward' ? value.slice(start, start + 1) : '';
+        if (!gone) return;
+        typedWord = typedWord.slice(0, Math.max(0, typedWord.length - gone.length));
+        k.speak([voice.headset ? say('VoiceDeleted', /^\s+$/.test(gone) ? say('VoiceSpace') : gone) : say('VoiceDeletedHidden')]);
+    }, true);
 
     // ---------- Idle guard ----------
     // The server (IdleGuard.razor) keeps the time and opens the warning; this side reports that someone is still

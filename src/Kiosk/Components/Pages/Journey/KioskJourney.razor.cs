@@ -174,7 +174,7 @@ public partial class KioskJourney : IHandleEvent
 
     private void ToStart()
     {
-        Session.Reset();
+        Session.Restart();
         Nav.NavigateTo("/", replace: true);
     }
 
