@@ -16,9 +16,12 @@ internal sealed partial class JourneyClient : IDisposable
 
     private readonly CookieContainer _cookies = new();
 
-    public JourneyClient(Uri baseAddress)
+    /// <param name="baseAddress">The site.</param>
+    /// <param name="handler">Makes the handler around the browser's cookies (e.g. one that trusts a test proxy's
+    /// certificate); a plain one by default. It must not follow redirects.</param>
+    public JourneyClient(Uri baseAddress, Func<CookieContainer, HttpMessageHandler>? handler = null)
     {
-        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
+        _http = new HttpClient(handler?.Invoke(_cookies) ?? new SocketsHttpHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(60),
