@@ -92,6 +92,13 @@ internal sealed partial class JourneyClient : IDisposable
         return h1.Success ? WebUtility.HtmlDecode(h1.Groups[1].Value).Trim() : throw new InvalidOperationException("The status page has no h1.");
     }
 
+    /// <summary>The /status look-up; the whole page it answers with.</summary>
+    public async Task<string> LookUpStatusPageAsync(string code, string lastFour, CancellationToken ct)
+    {
+        var page = await GetAsync("/status", ct);
+        return (await PostAsync(page, new() { ["numer"] = code, ["cyfry"] = lastFour }, ct)).Html;
+    }
+
     /// <summary>The <c>X-Served-By</c> header of the last page (a test's proxy names the node that answered).</summary>
     public string? ServedBy { get; private set; }
 

@@ -76,7 +76,9 @@ public sealed class NodesTests
                 ["Notifications:MaxRetryDelaySeconds"] = "1",
                 ["Notifications:MaxAttempts"] = "1000",
                 ["Notifications:SendTimeoutSeconds"] = "5",
-                ["Notifications:LeaseSeconds"] = "10",
+                // Longer than any attempt can take on a loaded machine (the attempt's limit is 5 s): a lease that ran
+                // out mid-attempt would let the other node try the same message (the gateway refuses the repeat).
+                ["Notifications:LeaseSeconds"] = "30",
 
                 // The leader looks for day-before notices every 2 s instead of 5 min, so visits booked during the run
                 // get theirs while both nodes run.
@@ -243,9 +245,19 @@ public sealed class NodesTests
                 await Task.Delay(100, patience.Token);
             }
         }
-        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException && !Ct.IsCancellationRequested)
         {
-            Assert.Fail($"Not every message went out: {sms.AcceptedCount} SMS and {smtp.AcceptedCount} e-mails accepted of {each} each.\n"
+            var states = new StringBuilder();
+            await using (var command = new NpgsqlCommand("SELECT \"State\", \"Kind\", coalesce(\"LastError\", ''), count(*), max(\"Attempts\") FROM \"Outbox\" GROUP BY 1, 2, 3", connection))
+            await using (var reader = await command.ExecuteReaderAsync(Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                    states.Append(CultureInfo.InvariantCulture, $"{reader.GetString(0)} {reader.GetString(1)} '{reader.GetString(2)}': {reader.GetInt64(3)} (attempts up to {reader.GetInt32(4)})\n");
+                }
+            }
+
+            Assert.Fail($"Not every message went out: {sms.AcceptedCount} SMS and {smtp.AcceptedCount} e-mails accepted of {each} each.\n{states}\n"
                 + string.Join("\n----\n", running.Select(n => n.Log)));
         }
 
