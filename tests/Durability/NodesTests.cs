@@ -114,9 +114,12 @@ public sealed class NodesTests
                 }
                 else
                 {
-                    // Paced by what the gateways take, not by a timer: the messages of the round before are in.
-                    await sms.WaitForAcceptedAsync((queued - 6) / 2, Ct);
-                    await smtp.WaitForAcceptedAsync((queued - 6) / 2, Ct);
+                    // Paced by what the gateways take, not by a timer: the messages and day-before confirmations of
+                    // the round before are in (so a round lasts about one turn of the day-before job, 2 s, and a minute
+                    // books a few dozen visits for the next day, as a busy office would, not hundreds).
+                    var before = ((queued - 6) / 2) + (visits.Count - 2);
+                    await sms.WaitForAcceptedAsync(before, Ct);
+                    await smtp.WaitForAcceptedAsync(before, Ct);
                 }
             }
 
@@ -254,6 +257,15 @@ public sealed class NodesTests
                 while (await reader.ReadAsync(Ct))
                 {
                     states.Append(CultureInfo.InvariantCulture, $"{reader.GetString(0)} {reader.GetString(1)} '{reader.GetString(2)}': {reader.GetInt64(3)} (attempts up to {reader.GetInt32(4)})\n");
+                }
+            }
+
+            await using (var command = new NpgsqlCommand("SELECT application_name, coalesce(state, ''), coalesce(wait_event, ''), left(query, 120) FROM pg_stat_activity WHERE datname = current_database()", connection))
+            await using (var reader = await command.ExecuteReaderAsync(Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                    states.Append(CultureInfo.InvariantCulture, $"{reader.GetString(0)} | {reader.GetString(1)} | {reader.GetString(2)} | {reader.GetString(3)}\n");
                 }
             }
 
