@@ -93,11 +93,13 @@ public static class PublicPostLimits
         app.Use((context, next) => LimitBodyAsync(context, next, context.Request.Path.StartsWithSegments(Dictation.DictationEndpoints.Path) ? dictationMaxBytes : options.MaxFormBytes));
         if (shared.IsShared)
         {
-            // Every node counts an address's posts in one place, so the limit holds for the nodes together.
+            // Every node counts an address's posts in one place, so the limit holds for the nodes together; each app
+            // (the site, the kiosk) counts its own, as it did in memory.
+            var appName = app.ApplicationServices.GetRequiredService<IHostEnvironment>().ApplicationName;
             app.Use(async (context, next) =>
             {
                 if (IsPublicPost(context)
-                    && await shared.TakeAsync("posts:" + ClientAddress.Partition(context), options.PostsPerMinute, TimeSpan.FromMinutes(1), context.RequestAborted) != LimitOutcome.Taken)
+                    && await shared.TakeAsync($"posts:{appName}:{ClientAddress.Partition(context)}", options.PostsPerMinute, TimeSpan.FromMinutes(1), context.RequestAborted) != LimitOutcome.Taken)
                 {
                     await TooManyAsync(context.Response, context.RequestAborted);
                     return;
