@@ -40,7 +40,7 @@ public static class CoreExtensions
             .AddInterceptors(new Notifications.NotificationsExtensions.SignalInterceptor(sp.GetRequiredService<Notifications.OutboxSignal>()))
             .AddInterceptors(referenceData.Interceptors));
         builder.AddKeyRing();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddClock();
         builder.AddPublicSiteAddress();
         builder.Services.AddSingleton<DraftStore>();
         builder.Services.AddSingleton<RequestSubmission>();

@@ -16,9 +16,12 @@ internal sealed partial class JourneyClient : IDisposable
 
     private readonly CookieContainer _cookies = new();
 
-    public JourneyClient(Uri baseAddress)
+    /// <param name="baseAddress">The site.</param>
+    /// <param name="handler">Makes the handler around the browser's cookies (e.g. one that trusts a test proxy's
+    /// certificate); a plain one by default. It must not follow redirects.</param>
+    public JourneyClient(Uri baseAddress, Func<CookieContainer, HttpMessageHandler>? handler = null)
     {
-        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
+        _http = new HttpClient(handler?.Invoke(_cookies) ?? new SocketsHttpHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(60),
@@ -87,6 +90,13 @@ internal sealed partial class JourneyClient : IDisposable
         page = await PostAsync(page, new() { ["numer"] = code, ["cyfry"] = lastFour }, ct);
         var h1 = Heading().Match(page.Html);
         return h1.Success ? WebUtility.HtmlDecode(h1.Groups[1].Value).Trim() : throw new InvalidOperationException("The status page has no h1.");
+    }
+
+    /// <summary>The /status look-up; the whole page it answers with.</summary>
+    public async Task<string> LookUpStatusPageAsync(string code, string lastFour, CancellationToken ct)
+    {
+        var page = await GetAsync("/status", ct);
+        return (await PostAsync(page, new() { ["numer"] = code, ["cyfry"] = lastFour }, ct)).Html;
     }
 
     /// <summary>The <c>X-Served-By</c> header of the last page (a test's proxy names the node that answered).</summary>

@@ -1,28 +1,51 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using MobilnyUrzednik.Core.Common;
 using MobilnyUrzednik.Core.Data;
 using MobilnyUrzednik.Core.Notifications;
+using MobilnyUrzednik.Core.Requests;
+using MobilnyUrzednik.Core.Staff;
+using MobilnyUrzednik.Core.Visits;
 using Npgsql;
 
 namespace MobilnyUrzednik.Durability;
 
 /// <summary>
-/// Two public-site nodes (their own processes) on one PostgreSQL database, against local SMS and SMTP gateways that
-/// fail every other call: each message is delivered exactly once, messages queued elsewhere wake the nodes at once
+/// Two public-site nodes (their own processes) on one PostgreSQL database run their workers for 60 s against local SMS
+/// and SMTP gateways that fail every other call, while a third process (this test, as the kiosk or a coordinator would)
+/// keeps queueing messages and booking visits for the next working day: every message arrives exactly once, every
+/// day-before confirmation is queued and sent once per follower, messages queued elsewhere wake the nodes at once
 /// (LISTEN/NOTIFY: the poll is set to an hour), exactly one node holds the periodic jobs' lock, and after
-/// <c>kill -9</c> of that node the other takes it within <see cref="HandOver"/> and sends the rest alone.
+/// <c>kill -9</c> of that node half-way the other takes it within <see cref="HandOver"/>, runs the day-before job again
+/// over the same visits without sending anything twice, and sends the rest alone.
 /// </summary>
+/// <remarks>
+/// The nodes' clock: the day-before job works on the Warsaw day, so both nodes run in the Testing environment with the
+/// same <c>Testing:ClockOffset</c> (<see cref="ShiftedClock"/>), their clock showing Monday 9 March 2026, 10:00 in Warsaw
+/// when the test starts; the visits are on Tuesday the 10th. The kill comes when nothing is in flight: e-mail has no
+/// idempotency key at the server (SMTP), so a node killed between the server's "250" and its own "sent" would send that
+/// one e-mail again (README says so); that window is not what this test measures.
+/// </remarks>
 [Trait("RunOnce", "true")]
 public sealed class NodesTests
 {
     // README's figure: JobLeader.RetryInterval (5 s) for a follower to try again, twice over for a loaded machine.
     private static readonly TimeSpan HandOver = JobLeader.RetryInterval * 2;
 
+    // The figure: both nodes' workers run this long under traffic.
+    private static readonly TimeSpan Run = TimeSpan.FromSeconds(60);
+
+    // Monday 9 March 2026, 10:00 in Warsaw (UTC+1), and the visits' day.
+    private static readonly DateTimeOffset Monday = new(2026, 3, 9, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Tuesday = new(2026, 3, 10);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TwoNodes_GatewaysFailingHalfTheCalls_EachMessageOnce_LeaderKilled_TheOtherTakesOverWithinTheDocumentedTime()
+    public async Task TwoNodes_WorkersRunFor60s_GatewaysFailingHalfTheCalls_EachMessageAndDayBeforeNoticeOnce_LeaderKilled_TheOtherTakesOverWithinTheDocumentedTime()
     {
         var database = await TestPostgres.CreateDatabaseAsync(Ct);
         try
@@ -31,15 +54,19 @@ public sealed class NodesTests
             await using var smtp = await FakeSmtpServer.StartAsync();
             sms.FailEvery(2);
             smtp.FailEvery(2);
+            var offset = Monday - DateTimeOffset.UtcNow;
+            var clock = new Clock(offset);
             var settings = new Dictionary<string, string>
             {
+                ["ASPNETCORE_ENVIRONMENT"] = ShiftedClock.TestingEnvironment,
+                [ShiftedClock.OffsetKey] = offset.ToString("c", CultureInfo.InvariantCulture),
                 ["Database:Provider"] = "Postgres",
                 ["ConnectionStrings:Default"] = database,
                 ["PublicSiteUrl"] = "https://mobilny.przykladowo.example.pl",
                 ["Notifications:Sms:BaseUrl"] = sms.BaseAddress.ToString(),
                 ["Notifications:Sms:Token"] = sms.Token,
                 ["Notifications:Smtp:Host"] = smtp.Host,
-                ["Notifications:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Notifications:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
                 ["Notifications:Smtp:Security"] = "None",
                 ["Notifications:Smtp:From"] = "Mobilny Urzędnik <mobilny@przykladowo.pl>",
 
@@ -49,27 +76,60 @@ public sealed class NodesTests
                 ["Notifications:MaxRetryDelaySeconds"] = "1",
                 ["Notifications:MaxAttempts"] = "1000",
                 ["Notifications:SendTimeoutSeconds"] = "5",
-                ["Notifications:LeaseSeconds"] = "10",
+                // Longer than any attempt can take on a loaded machine (the attempt's limit is 5 s): a lease that ran
+                // out mid-attempt would let the other node try the same message (the gateway refuses the repeat).
+                ["Notifications:LeaseSeconds"] = "30",
+
+                // The leader looks for day-before notices every 2 s instead of 5 min, so visits booked during the run
+                // get theirs while both nodes run.
+                ["Notifications:DayBeforeCheckSeconds"] = "2",
             };
             await using var first = await AppProcess.StartAsync("MobilnyUrzednik.PublicSite", settings, Ct);
             await using var second = await AppProcess.StartAsync("MobilnyUrzednik.PublicSite", settings, Ct);
             var nodes = new[] { first, second };
 
             var leader = await LeaderAsync(database, nodes.Select(n => n.Id).ToArray());
-            await QueueAsync(database, "a", 60);
-            await DeliveredAsync(database, sms, smtp, 60, nodes);
-
             var follower = nodes.Single(n => n.Id != leader);
-            nodes.Single(n => n.Id == leader).KillHard();
-            var clock = Stopwatch.StartNew();
-            var next = await LeaderAsync(database, [follower.Id]);
-            var took = clock.Elapsed;
-            Assert.Equal(follower.Id, next);
-            Assert.True(took <= HandOver, $"the jobs moved after {took}, more than {HandOver}");
-            TestContext.Current.TestOutputHelper?.WriteLine($"The periodic jobs moved to the other node {took.TotalSeconds:F1} s after kill -9.");
+            var running = nodes;
+            var queued = 0;
+            var visits = new List<int>();
+            TimeSpan? took = null;
+            var run = Stopwatch.StartNew();
+            for (var round = 0; run.Elapsed < Run; round++)
+            {
+                await QueueAsync(database, clock, $"r{round:D3}", 6);
+                queued += 6;
+                visits.AddRange(await BookAsync(database, clock, round, 2));
 
-            await QueueAsync(database, "b", 40);
-            await DeliveredAsync(database, sms, smtp, 100, [follower]);
+                if (took is null && run.Elapsed >= Run / 2)
+                {
+                    // Half-way, with nothing in flight (see remarks): the leader dies.
+                    await DeliveredAsync(database, sms, smtp, queued, visits.Count, running);
+                    Assert.DoesNotContain("Day-before notice", follower.Log, StringComparison.Ordinal);
+                    nodes.Single(n => n.Id == leader).KillHard();
+                    var handOver = Stopwatch.StartNew();
+                    Assert.Equal(follower.Id, await LeaderAsync(database, [follower.Id]));
+                    took = handOver.Elapsed;
+                    running = [follower];
+                }
+                else
+                {
+                    // Paced by what the gateways take, not by a timer: the messages and day-before confirmations of
+                    // the round before are in (so a round lasts about one turn of the day-before job, 2 s, and a minute
+                    // books a few dozen visits for the next day, as a busy office would, not hundreds).
+                    var before = ((queued - 6) / 2) + (visits.Count - 2);
+                    await sms.WaitForAcceptedAsync(before, Ct);
+                    await smtp.WaitForAcceptedAsync(before, Ct);
+                }
+            }
+
+            await DeliveredAsync(database, sms, smtp, queued, visits.Count, running);
+            Assert.NotNull(took);
+            Assert.True(took <= HandOver, $"the jobs moved after {took}, more than {HandOver}");
+            Assert.Contains("Day-before notice", follower.Log, StringComparison.Ordinal);
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"{queued} messages and {visits.Count} visits ({2 * visits.Count} day-before notices) in {run.Elapsed.TotalSeconds:F0} s; "
+                + $"the periodic jobs moved to the other node {took.Value.TotalSeconds:F1} s after kill -9.");
         }
         finally
         {
@@ -77,13 +137,75 @@ public sealed class NodesTests
         }
     }
 
+    /// <summary>The test's view of the nodes' clock (the same offset from the system's).</summary>
+    private sealed class Clock(TimeSpan offset)
+    {
+        public DateTimeOffset Now => DateTimeOffset.UtcNow + offset;
+    }
+
+    private static DbContextOptions<AppDbContext> Options(string database) =>
+        DatabaseSettings.For(DatabaseProvider.Postgres, database).Configure(new DbContextOptionsBuilder<AppDbContext>())
+            .AddInterceptors(new NotificationsExtensions.SignalInterceptor(new OutboxSignal())).Options;
+
+    // Visits booked for Tuesday with a clerk of their own (as a coordinator on another node would, straight into the
+    // database: the booking message itself is not what this test follows), each request followed by an SMS and an
+    // e-mail address.
+    private static async Task<List<int>> BookAsync(string database, Clock clock, int round, int count)
+    {
+        await using var db = new AppDbContext(Options(database));
+        var clerk = new StaffUser { Id = $"clerk-{round:D3}", UserName = $"urzednik-{round}@gmina.example.pl", DisplayName = "Tomasz Wiśniewski" };
+        db.Users.Add(clerk);
+        var matter = await db.Matters.Where(m => !m.IsRetired).Select(m => m.Id).FirstAsync(Ct);
+        var now = clock.Now;
+        var added = new List<Visit>();
+        for (var i = 0; i < count; i++)
+        {
+            var n = (round * count) + i;
+            var request = new VisitRequest
+            {
+                TrackingCode = TrackingCode.NewCode(),
+                Channel = RequestChannel.Web,
+                LivesInMunicipality = true,
+                EligibilityReason = EligibilityReason.Age,
+                MatterId = matter,
+                Description = "Potrzebny nowy dowód osobisty.",
+                ResidentName = "Janina Kowalczyk",
+                ResidentPhone = "+48602100200",
+                Street = "Główna 5 m. 3",
+                PostalCode = "00-950",
+                Town = "Przykładowo",
+                ContactChannel = ContactChannel.Sms,
+            };
+            request.RecordSubmission("mieszkaniec", now.AddDays(-3));
+            foreach (var (channel, address) in new[] { (NotificationChannel.Sms, $"+48603{n:D6}"), (NotificationChannel.Email, $"rodzina-{n}@example.pl") })
+            {
+                request.Subscriptions.Add(new NotificationSubscription
+                {
+                    Channel = channel,
+                    Address = address,
+                    Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+                    IsRequestContact = true,
+                    CreatedAt = now.AddDays(-3),
+                });
+            }
+
+            // The clerk's windows one after another from 8:00, two hours each.
+            var start = new TimeOnly(8 + (2 * i), 0);
+            var visit = new Visit { Request = request, Clerk = clerk, ClerkId = clerk.Id, Date = Tuesday, Start = start, End = start.AddHours(2), BookedAt = now, BookedBy = "Anna Kowalska" };
+            db.Visits.Add(visit);
+            added.Add(visit);
+        }
+
+        await db.SaveChangesAsync(Ct);
+        return added.Select(v => v.Id).ToList();
+    }
+
     // Messages queued as a third process would (the kiosk): saved through a context with the app's interceptor, in
     // several saves; half SMS, half e-mail.
-    private static async Task QueueAsync(string database, string batch, int count)
+    private static async Task QueueAsync(string database, Clock clock, string batch, int count)
     {
-        var options = DatabaseSettings.For(DatabaseProvider.Postgres, database).Configure(new DbContextOptionsBuilder<AppDbContext>())
-            .AddInterceptors(new NotificationsExtensions.SignalInterceptor(new OutboxSignal())).Options;
-        var now = DateTimeOffset.UtcNow;
+        var options = Options(database);
+        var now = clock.Now;
         for (var i = 0; i < count; i += 10)
         {
             await using var db = new AppDbContext(options);
@@ -95,7 +217,7 @@ public sealed class NodesTests
                     Key = $"wezly-{batch}-{j:D3}",
                     Kind = NotificationKind.Received,
                     Channel = sms ? NotificationChannel.Sms : NotificationChannel.Email,
-                    Recipient = sms ? $"+48602{batch[0] % 10}00{j:D3}" : $"osoba-{batch}-{j}@example.pl",
+                    Recipient = sms ? $"+48602{batch[1..]}{j:D3}" : $"osoba-{batch}-{j}@example.pl",
                     Subject = sms ? null : "Zgłoszenie przyjęte",
                     Body = $"Wiadomość {batch}-{j}",
                     CreatedAt = now,
@@ -107,44 +229,74 @@ public sealed class NodesTests
         }
     }
 
-    // Every message in the gateways exactly once (by its key: SMS idx, e-mail Message-ID) and marked sent.
-    private static async Task DeliveredAsync(string database, FakeSmsGateway sms, FakeSmtpServer smtp, int total, AppProcess[] running)
+    // Every message in the gateways exactly once (by its key: SMS idx, e-mail Message-ID) and marked sent: the
+    // <paramref name="queued"/> messages queued directly (half SMS, half e-mail) and one day-before notice per follower
+    // of the <paramref name="visits"/> visits (an SMS and an e-mail each), each queued once.
+    private static async Task DeliveredAsync(string database, FakeSmsGateway sms, FakeSmtpServer smtp, int queued, int visits, AppProcess[] running)
     {
+        var each = (queued / 2) + visits;
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         patience.CancelAfter(TimeSpan.FromSeconds(90));
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(Ct);
         try
         {
-            await sms.WaitForAcceptedAsync(total / 2, patience.Token);
-            await smtp.WaitForAcceptedAsync(total / 2, patience.Token);
-            await using var connection = new NpgsqlConnection(database);
-            await connection.OpenAsync(patience.Token);
-            while (true)
+            await sms.WaitForAcceptedAsync(each, patience.Token);
+            await smtp.WaitForAcceptedAsync(each, patience.Token);
+            while ((await CountAsync(connection, "SELECT count(*) FROM \"Outbox\" WHERE \"State\" <> 'Sent'", patience.Token)) > 0)
             {
-                await using var unsent = new NpgsqlCommand("SELECT count(*) FROM \"Outbox\" WHERE \"State\" <> 'Sent'", connection);
-                var left = (long)(await unsent.ExecuteScalarAsync(patience.Token))!;
-                if (left == 0)
-                {
-                    break;
-                }
-
                 await Task.Delay(100, patience.Token);
             }
         }
-        catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException && !Ct.IsCancellationRequested)
         {
-            Assert.Fail($"Not every message went out: {sms.AcceptedCount} SMS and {smtp.AcceptedCount} e-mails accepted of {total / 2} each.\n"
+            var states = new StringBuilder();
+            await using (var command = new NpgsqlCommand("SELECT \"State\", \"Kind\", coalesce(\"LastError\", ''), count(*), max(\"Attempts\") FROM \"Outbox\" GROUP BY 1, 2, 3", connection))
+            await using (var reader = await command.ExecuteReaderAsync(Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                    states.Append(CultureInfo.InvariantCulture, $"{reader.GetString(0)} {reader.GetString(1)} '{reader.GetString(2)}': {reader.GetInt64(3)} (attempts up to {reader.GetInt32(4)})\n");
+                }
+            }
+
+            await using (var command = new NpgsqlCommand("SELECT application_name, coalesce(state, ''), coalesce(wait_event, ''), left(query, 120) FROM pg_stat_activity WHERE datname = current_database()", connection))
+            await using (var reader = await command.ExecuteReaderAsync(Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                    states.Append(CultureInfo.InvariantCulture, $"{reader.GetString(0)} | {reader.GetString(1)} | {reader.GetString(2)} | {reader.GetString(3)}\n");
+                }
+            }
+
+            Assert.Fail($"Not every message went out: {sms.AcceptedCount} SMS and {smtp.AcceptedCount} e-mails accepted of {each} each.\n{states}\n"
                 + string.Join("\n----\n", running.Select(n => n.Log)));
         }
 
-        Assert.Equal(total / 2, sms.Messages.Count);
-        Assert.Equal(total / 2, sms.Messages.Select(m => m.Idx).Distinct().Count());
-        var ids = smtp.Messages.Select(m => MessageId(m.Data)).ToList();
-        Assert.Equal(total / 2, ids.Count);
-        Assert.Equal(total / 2, ids.Distinct().Count());
+        // Each day-before notice queued once per visit and follower, and sent.
+        Assert.Equal(2 * visits, await CountAsync(connection, "SELECT count(*) FROM \"Outbox\" WHERE \"Kind\" = 'DayBefore'", Ct));
+        Assert.Equal(2 * visits, await CountAsync(connection, "SELECT count(DISTINCT \"DedupeKey\") FROM \"Outbox\" WHERE \"Kind\" = 'DayBefore' AND \"State\" = 'Sent'", Ct));
+        Assert.Equal(visits, await CountAsync(connection, "SELECT count(DISTINCT \"VisitId\") FROM \"Outbox\" WHERE \"Kind\" = 'DayBefore'", Ct));
 
-        // Half the calls failed: the gateways were asked more often than they accepted, and nothing was refused as a repeat.
+        // The gateways hold each message once, and exactly the messages of the outbox.
+        Assert.Equal(each, sms.Messages.Count);
+        Assert.Equal(each, sms.Messages.Select(m => m.Idx).Distinct().Count());
+        var ids = smtp.Messages.Select(m => MessageId(m.Data)).ToList();
+        Assert.Equal(each, ids.Count);
+        Assert.Equal(each, ids.Distinct().Count());
+        Assert.Equal(2 * each, await CountAsync(connection, "SELECT count(*) FROM \"Outbox\"", Ct));
+
+        // Half the calls failed: the gateways were asked more often than they accepted, and no repeat of a message
+        // already accepted was even tried (the gateway would have refused it, and the row would not be "Sent").
         Assert.True(sms.Requests.Count > sms.AcceptedCount, "the SMS gateway never failed");
+        Assert.True(smtp.ConnectionsAccepted > 0);
         Assert.DoesNotContain(sms.Requests, r => r.Form.TryGetValue("idx", out var idx) && sms.Messages.Count(m => m.Idx == idx) > 1);
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static string MessageId(byte[] data)

@@ -34,6 +34,15 @@ public sealed class StartupTests
         AssertOneLine(code, output, error, "Brak PublicSiteUrl: wpisz pełny adres strony publicznej");
     }
 
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public async Task MovedClockOutsideTheTestingEnvironment_OneLineSayingItIsForTestsOnly(string app)
+    {
+        var (code, output, error) = await AppProcess.RunAsync(app, Production(new() { [Core.Common.ShiftedClock.OffsetKey] = "-2.00:00:00" }), Ct);
+
+        AssertOneLine(code, output, error, "Testing:ClockOffset przesuwa zegar aplikacji i służy tylko testom: usuń to ustawienie");
+    }
+
     [Fact]
     public async Task PostgresConnectionStringWithTheSqliteDefault_OneLineSayingWhichSettingToSet()
     {

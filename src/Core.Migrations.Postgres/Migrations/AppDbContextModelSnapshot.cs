@@ -779,6 +779,53 @@ namespace MobilnyUrzednik.Core.Data.Postgres.Migrations
                     b.ToTable("VisitRequests");
                 });
 
+            modelBuilder.Entity("MobilnyUrzednik.Core.Security.PublicLimit", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("PublicLimits");
+                });
+
+            modelBuilder.Entity("MobilnyUrzednik.Core.Security.StatusLookupCode", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailure")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Locks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailure");
+
+                    b.ToTable("StatusLookupCodes");
+                });
+
             modelBuilder.Entity("MobilnyUrzednik.Core.Staff.SignInLimit", b =>
                 {
                     b.Property<string>("Key")

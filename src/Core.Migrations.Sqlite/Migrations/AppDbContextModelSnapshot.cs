@@ -752,6 +752,53 @@ namespace MobilnyUrzednik.Core.Data.Sqlite.Migrations
                     b.ToTable("VisitRequests");
                 });
 
+            modelBuilder.Entity("MobilnyUrzednik.Core.Security.PublicLimit", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("PublicLimits");
+                });
+
+            modelBuilder.Entity("MobilnyUrzednik.Core.Security.StatusLookupCode", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Locks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailure");
+
+                    b.ToTable("StatusLookupCodes");
+                });
+
             modelBuilder.Entity("MobilnyUrzednik.Core.Staff.SignInLimit", b =>
                 {
                     b.Property<string>("Key")

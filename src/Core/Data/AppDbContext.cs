@@ -33,6 +33,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
     public DbSet<SignInLimit> SignInLimits => Set<SignInLimit>();
 
+    /// <summary>The public limits shared by the nodes on PostgreSQL (<see cref="Security.SharedLimits"/>).</summary>
+    public DbSet<Security.PublicLimit> PublicLimits => Set<Security.PublicLimit>();
+    public DbSet<Security.StatusLookupCode> StatusLookupCodes => Set<Security.StatusLookupCode>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -52,6 +56,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasKey(l => l.Key);
             e.Property(l => l.Key).HasMaxLength(80);
             e.Property(l => l.Failures).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Security.PublicLimit>(e =>
+        {
+            e.HasKey(l => l.Key);
+            e.Property(l => l.Key).HasMaxLength(64);
+            e.HasIndex(l => l.WindowStart);
+        });
+
+        modelBuilder.Entity<Security.StatusLookupCode>(e =>
+        {
+            e.HasKey(c => c.Key);
+            e.Property(c => c.Key).HasMaxLength(64);
+            e.HasIndex(c => c.LastFailure);
         });
 
         modelBuilder.Entity<Visit>(e =>

@@ -90,8 +90,12 @@ public sealed partial class DayBeforeNotices(IDbContextFactory<AppDbContext> dbF
     private static partial void LogQueued(ILogger logger, int visitId, int requestId, int count);
 }
 
-/// <summary>Runs <see cref="DayBeforeNotices"/> every five minutes in the public site, on the node that leads (it is cheap: a handful of rows).</summary>
-public sealed class DayBeforeWorker(DayBeforeNotices notices, JobLeader leader, ILogger<DayBeforeWorker> log) : PeriodicWorker(TimeSpan.FromMinutes(5), leader, log)
+/// <summary>
+/// Runs <see cref="DayBeforeNotices"/> every <see cref="NotificationOptions.DayBeforeCheckSeconds"/> (five minutes) in the
+/// public site, on the node that leads (it is cheap: a handful of rows).
+/// </summary>
+public sealed class DayBeforeWorker(DayBeforeNotices notices, JobLeader leader, IOptions<NotificationOptions> options, ILogger<DayBeforeWorker> log)
+    : PeriodicWorker(TimeSpan.FromSeconds(options.Value.DayBeforeCheckSeconds), leader, log)
 {
     protected override Task RunOnceAsync(CancellationToken ct) => notices.RunAsync(ct);
 }

@@ -31,6 +31,10 @@ public sealed class NotificationOptions
     /// <summary>…until this time (no messages late in the evening).</summary>
     public TimeOnly DayBeforeUntil { get; set; } = new(20, 0);
 
+    /// <summary>How often the node that runs the periodic jobs looks for day-before notices due, in seconds (default
+    /// 300: a visit booked for tomorrow gets its notice within five minutes).</summary>
+    public double DayBeforeCheckSeconds { get; set; } = 300;
+
     /// <summary>
     /// How many people may sign one phone number or e-mail address up as a follower in 24 hours, over all requests
     /// together: each sign-up sends that address one message, so a stranger cannot flood someone's phone.

@@ -24,6 +24,7 @@ public static class NotificationsExtensions
             .Validate(o => o.MaxAttempts >= 1 && o.LeaseSeconds > o.SendTimeoutSeconds && o.SendTimeoutSeconds > 0,
                 "Notifications:MaxAttempts must be at least 1, and LeaseSeconds longer than SendTimeoutSeconds.")
             .Validate(o => o.DayBeforeFrom < o.DayBeforeUntil, "Notifications:DayBeforeFrom must be earlier than DayBeforeUntil.")
+            .Validate(o => o.DayBeforeCheckSeconds >= 1, "Notifications:DayBeforeCheckSeconds must be at least 1.")
             .Validate(o => o.MessageRetentionDays >= 1, "Notifications:MessageRetentionDays must be at least 1.")
             .Validate(o => o.FollowerSignUpsPerAddressPerDay >= 1 && o.FollowerConfirmationHours > 0 && o.FollowerFormDigitsAfterMinutes >= 0,
                 "Notifications:FollowerSignUpsPerAddressPerDay must be at least 1, FollowerConfirmationHours more than 0 and FollowerFormDigitsAfterMinutes not negative.")

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MobilnyUrzednik.Core.Audit;
@@ -56,7 +57,9 @@ public enum LookupRefusal
 /// of a code run at a time: the claim still counts them.) A lock is written to the audit log (no address, no digits).
 /// Codes that do not exist are counted and locked exactly like real ones, so a lock tells nothing about a code.
 /// </summary>
-public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<StatusLookupOptions> options, AuditLog audit, TimeProvider clock)
+/// <remarks>On PostgreSQL (<paramref name="shared"/> given and shared) the per-code records and the callers' hourly budgets
+/// are in the database, counted by every node together; on SQLite they are in this process.</remarks>
+public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<StatusLookupOptions> options, AuditLog audit, TimeProvider clock, Security.SharedLimits? shared = null)
 {
     /// <summary>A code whose last failure or lock ended this long ago starts afresh (its next lock is again the first).</summary>
     public static readonly TimeSpan Memory = TimeSpan.FromDays(1);
@@ -88,7 +91,14 @@ public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<S
     {
         var o = options.Value;
         var budget = caller.IsKiosk ? o.FailuresPerKioskPerHour : o.FailuresPerAddressPerHour;
-        var callerClaim = _callers.TryTake(caller.Partition, budget);
+        var callerClaim = shared is { IsShared: true }
+            ? await shared.TakeAsync(CallerKey(caller), budget, Hour, ct) switch
+            {
+                Security.LimitOutcome.Taken => CallerBudget.Outcome.Taken,
+                Security.LimitOutcome.RefusedFirst => CallerBudget.Outcome.RefusedFirst,
+                _ => CallerBudget.Outcome.Refused,
+            }
+            : _callers.TryTake(caller.Partition, budget);
         if (callerClaim != CallerBudget.Outcome.Taken)
         {
             if (callerClaim == CallerBudget.Outcome.RefusedFirst && caller.IsKiosk)
@@ -126,7 +136,7 @@ public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<S
         if (claim.Refusal is not null)
         {
             Common.Telemetry.LookupsRefused.Add(1, new KeyValuePair<string, object?>("reason", claim.Refusal.ToString()));
-            _callers.GiveBack(caller.Partition);
+            await GiveBackAsync(caller, ct);
         }
 
         return claim;
@@ -135,7 +145,7 @@ public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<S
     /// <summary>The pair matched: the code's failures and locks are forgotten, and the caller's try is given back.</summary>
     public async Task SucceededAsync(string code, LookupCaller caller, CancellationToken ct = default)
     {
-        _callers.GiveBack(caller.Partition);
+        await GiveBackAsync(caller, ct);
         await counter.UpdateAsync(code, _ => ((CodeAttempts?)null, true), ct);
     }
 
@@ -173,6 +183,20 @@ public sealed class StatusLookupLimiter(IStatusLookupCounter counter, IOptions<S
             }
         }
     }
+
+    private async Task GiveBackAsync(LookupCaller caller, CancellationToken ct)
+    {
+        if (shared is { IsShared: true })
+        {
+            await shared.GiveBackAsync(CallerKey(caller), ct);
+        }
+        else
+        {
+            _callers.GiveBack(caller.Partition);
+        }
+    }
+
+    private static string CallerKey(LookupCaller caller) => "status-lookup:" + caller.Partition;
 
     private static DateTimeOffset Latest(CodeAttempts a) => a.LockedUntil is { } until && until > a.LastFailure ? until : a.LastFailure;
 
@@ -257,7 +281,11 @@ public static class StatusLookupExtensions
             .Validate(o => o.FailuresBeforeLock >= 1 && o.FailuresPerAddressPerHour >= 1 && o.FailuresPerKioskPerHour >= 1, "StatusLookup: FailuresBeforeLock, FailuresPerAddressPerHour and FailuresPerKioskPerHour must be at least 1.")
             .Validate(o => o.LockMinutes >= 1 && o.MaxLockHours * 60 >= o.LockMinutes, "StatusLookup: LockMinutes must be at least 1 and no longer than MaxLockHours.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<IStatusLookupCounter>(sp => new InMemoryStatusLookupCounter(sp.GetRequiredService<TimeProvider>()));
+        // On PostgreSQL the nodes count together (in the database); on SQLite's one node, in memory.
+        builder.Services.TryAddSingleton<Security.SharedLimits>();
+        builder.Services.AddSingleton<IStatusLookupCounter>(sp => sp.GetRequiredService<Security.SharedLimits>() is { IsShared: true } shared
+            ? shared
+            : new InMemoryStatusLookupCounter(sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<StatusLookupLimiter>();
         builder.Services.AddSingleton<StatusLookup>();
         return builder;

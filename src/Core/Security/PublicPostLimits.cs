@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace MobilnyUrzednik.Core.Security;
@@ -58,23 +59,28 @@ public static class PublicPostLimits
 
         builder.Services.AddTrustedProxies(options.TrustedProxies);
 
+        builder.Services.TryAddSingleton<SharedLimits>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsPublicPost(context)
+
+            // In memory on SQLite's one node; on PostgreSQL the shared count (UsePublicPostLimits) takes its place.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsPublicPost(context) && !context.RequestServices.GetRequiredService<SharedLimits>().IsShared
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     "adres:" + ClientAddress.Partition(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PostsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("bez-limitu"));
-            o.OnRejected = async (rejected, ct) =>
-            {
-                var response = rejected.HttpContext.Response;
-                response.Headers.RetryAfter = "60";
-                response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync(TooManyPage, ct);
-            };
+            o.OnRejected = (rejected, ct) => TooManyAsync(rejected.HttpContext.Response, ct);
         });
         return builder;
+    }
+
+    private static async ValueTask TooManyAsync(HttpResponse response, CancellationToken ct)
+    {
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = "60";
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(TooManyPage, ct);
     }
 
     /// <summary>The body size limit and the limiter (the forwarded addresses are applied before, at the pipeline's start,
@@ -83,8 +89,27 @@ public static class PublicPostLimits
     {
         var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AbuseOptions>>().Value;
         var dictationMaxBytes = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Dictation.DictationOptions>>().Value.MaxBytes;
-        return app.Use((context, next) => LimitBodyAsync(context, next, context.Request.Path.StartsWithSegments(Dictation.DictationEndpoints.Path) ? dictationMaxBytes : options.MaxFormBytes))
-            .UseRateLimiter();
+        var shared = app.ApplicationServices.GetRequiredService<SharedLimits>();
+        app.Use((context, next) => LimitBodyAsync(context, next, context.Request.Path.StartsWithSegments(Dictation.DictationEndpoints.Path) ? dictationMaxBytes : options.MaxFormBytes));
+        if (shared.IsShared)
+        {
+            // Every node counts an address's posts in one place, so the limit holds for the nodes together; each app
+            // (the site, the kiosk) counts its own, as it did in memory.
+            var appName = app.ApplicationServices.GetRequiredService<IHostEnvironment>().ApplicationName;
+            app.Use(async (context, next) =>
+            {
+                if (IsPublicPost(context)
+                    && await shared.TakeAsync($"posts:{appName}:{ClientAddress.Partition(context)}", options.PostsPerMinute, TimeSpan.FromMinutes(1), context.RequestAborted) != LimitOutcome.Taken)
+                {
+                    await TooManyAsync(context.Response, context.RequestAborted);
+                    return;
+                }
+
+                await next(context);
+            });
+        }
+
+        return app.UseRateLimiter();
     }
 
     /// <summary>
