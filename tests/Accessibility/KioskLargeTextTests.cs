@@ -123,7 +123,7 @@ public sealed class KioskLargeTextTests(BrowserFixture browser, KioskTests.Kiosk
         await page.GetByRole(AriaRole.Button, new() { Name = Kiosk.Send }).ClickAsync();
         await Kiosk.ReceiptCodeAsync(page);
         misfits.Add(await MisfitAsync(page, "potwierdzenie"));
-        Assert.Empty(misfits.Where(m => m.Length > 0));
+        Assert.DoesNotContain(misfits, m => m.Length > 0);
         var main = page.Locator("main");
         await Expect(main).ToContainTextAsync("Wyślemy SMS, żeby umówić dzień i porę wizyty.");
         await Expect(main).Not.ToContainTextAsync("Zadzwonimy");
