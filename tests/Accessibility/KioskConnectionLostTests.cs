@@ -49,7 +49,8 @@ public sealed class KioskConnectionLostTests(BrowserFixture browser)
             await first.DisposeAsync();
             stopped = true;
             var dialog = page.Locator("#components-reconnect-modal");
-            await Expect(dialog).ToBeVisibleAsync();
+            // (A loaded machine may take a while to stop the server: the count starts when the page notices.)
+            await Expect(dialog).ToBeVisibleAsync(new() { Timeout = 60_000 });
             var hint = await dialog.Locator(".components-reconnect-hint").InnerTextAsync();
             await Axe.CheckAsync(page, "połączenie przerwane", enhancedContrast: true);
 
