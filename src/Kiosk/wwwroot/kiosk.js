@@ -349,6 +349,13 @@
     // it is caught on the way down.
     document.addEventListener('components-reconnect-state-changed', (e) => {
         const state = e.detail && e.detail.state;
+        if (connectionWiped) {
+            // The page is only the notice now: Blazor's own retries must not reload the journey's address or bring
+            // the old circuit back into a page that no longer shows it; the start screen replaces the page instead.
+            e.stopImmediatePropagation();
+            if (state === 'rejected' || state === 'hide') location.replace('/');
+            return;
+        }
         if (state === 'hide') {
             clearTimeout(connectionLostTimer);
             connectionLostTimer = 0;
