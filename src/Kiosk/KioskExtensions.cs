@@ -30,6 +30,7 @@ internal static class KioskExtensions
         builder.Services.AddOptions<KioskOptions>()
             .Validate(o => o.IdleSeconds >= 1 && o.WarningSeconds >= 1, "Kiosk:IdleSeconds and Kiosk:WarningSeconds must be positive.")
             .Validate(o => o.WarningSeconds >= 20, "Kiosk:WarningSeconds must be at least 20 (EN 301 549, WCAG 2.2.1).")
+            .Validate(o => o.ConnectionLostSeconds >= 1, "Kiosk:ConnectionLostSeconds must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<KioskSessions>();
         builder.Services.AddSingleton<KioskSendLimit>();

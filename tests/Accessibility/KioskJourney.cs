@@ -50,7 +50,8 @@ public static class Kiosk
                 await keyboard.GetByRole(AriaRole.Button, new() { Name = "Wielkie litery" }).TapAsync();
             }
 
-            await keyboard.Locator($"button[data-key=\"{lower}\"]").TapAsync();
+            // Digits are on the letter keyboard and on the number keypad: the one shown for this field.
+            await keyboard.Locator($"button[data-key=\"{lower}\"]:visible").TapAsync();
         }
     }
 

@@ -121,11 +121,15 @@ public sealed class JourneyOrder
     public JourneyPage? FirstInvalid(QuestionContext c, JourneyPage? upTo = null) =>
         Pages.Take(upTo is null ? Pages.Count : IndexOf(upTo)).FirstOrDefault(p => Applies(p, c.Answers) && p.Validate(c).Count > 0);
 
-    /// <summary>The 1-based position among the pages that apply, and how many apply ("Pytanie 3 z 14").</summary>
-    public (int Position, int Count) Progress(JourneyPage page, RequestAnswers answers)
+    /// <summary>
+    /// The 1-based position among the pages that apply, and how many apply ("Pytanie 3 z 14"). The count is null until
+    /// the answer that decides which pages apply is given (the kiosk asks it first): a count shown before it would jump
+    /// ("Pytanie 1 z 12", then "Pytanie 2 z 15") for everyone filing for someone else.
+    /// </summary>
+    public (int Position, int? Count) Progress(JourneyPage page, RequestAnswers answers)
     {
         var applying = Pages.Where(p => Applies(p, answers)).ToList();
-        return (applying.IndexOf(page) + 1, applying.Count);
+        return (applying.IndexOf(page) + 1, RequestJourney.KnowsWhichStepsApply(answers) ? applying.Count : null);
     }
 
     /// <summary>The position of <paramref name="page"/> in the order.</summary>

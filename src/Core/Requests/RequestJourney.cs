@@ -55,6 +55,10 @@ public static class RequestJourney
     public static bool Applies(JourneyStep step, RequestAnswers answers) =>
         step != JourneyStep.Submitter || answers.IsForSomeoneElse;
 
+    /// <summary>True once the answer <see cref="Applies"/> depends on (for whom) is given.</summary>
+    public static bool KnowsWhichStepsApply(RequestAnswers answers) =>
+        Enum.TryParse<SubmitterRelation>(answers.Relation, out var relation) && Enum.IsDefined(relation);
+
     /// <summary>The eligibility verdict from the first two answers.</summary>
     public static Ineligibility CheckEligibility(RequestAnswers answers)
     {

@@ -32,6 +32,13 @@ public sealed class KioskOptions
     /// least 20; shorter values are accepted only in Development, where browser tests use a few seconds.
     /// </summary>
     public int WarningSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Seconds from the moment the live connection drops until the page wipes itself and the server forgets the
+    /// circuit's answers (default 60). A hard limit: touches do not extend it; a connection that comes back before it
+    /// carries on where the person was.
+    /// </summary>
+    public int ConnectionLostSeconds { get; set; } = 60;
 }
 
 /// <summary>The kiosk a request comes from, once its key was accepted.</summary>

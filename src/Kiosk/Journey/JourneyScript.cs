@@ -14,9 +14,9 @@ namespace MobilnyUrzednik.Kiosk.Journey;
 public sealed class JourneyScript(IStringLocalizer<JourneyText> words, IStringLocalizer<KioskText> kiosk, IStringLocalizer<ComponentText> components)
 {
     /// <summary>A question screen: where it is, the problems, the question, and each field with its answer.</summary>
-    public IReadOnlyList<SpeechPart> ForScreen(JourneyPage page, QuestionContext c, IReadOnlyList<FieldError> errors, (int Position, int Count) progress, bool nonVisual)
+    public IReadOnlyList<SpeechPart> ForScreen(JourneyPage page, QuestionContext c, IReadOnlyList<FieldError> errors, (int Position, int? Count) progress, bool nonVisual)
     {
-        var parts = new List<SpeechPart> { new(kiosk.Format(nameof(KioskText.ScreenOf), [progress.Position, progress.Count])) };
+        var parts = new List<SpeechPart> { new(ProgressText(progress)) };
 
         // Each problem with the question it belongs to ("Jak się nazywasz?: Wpisz…"), as the question names the field.
         AddErrors(errors, parts, field => page.Questions.FirstOrDefault(q => q.Fields.Contains(field)) is { } q ? words.Say(q.LabelFor(c, page.AsksAlone)) : null);
@@ -35,6 +35,11 @@ public sealed class JourneyScript(IStringLocalizer<JourneyText> words, IStringLo
         AddHelp(nonVisual, parts);
         return parts;
     }
+
+    /// <summary>"Pytanie 3 z 14", or "Pytanie 1" while the number of questions is not known yet.</summary>
+    public string ProgressText((int Position, int? Count) progress) => progress.Count is { } count
+        ? kiosk.Format(nameof(KioskText.ScreenOf), [progress.Position, count])
+        : kiosk.Format(nameof(KioskText.ScreenFirst), [progress.Position]);
 
     /// <summary>One question: its label (unless it is the screen's heading), its hint, its choices or what was typed.</summary>
     public IEnumerable<SpeechPart> ForQuestion(Question question, QuestionContext c, bool isHeading, bool alone)

@@ -5,9 +5,10 @@ using MobilnyUrzednik.Kiosk.Devices;
 namespace MobilnyUrzednik.Kiosk.Journey;
 
 /// <summary>
-/// The server's own idle backstop: the browser's idle guard wipes the screen, but if the connection is lost (the
-/// browser closed, the network down) the circuit lingers on the server with the answers in it. When the connection
-/// stays down for the idle time plus the warning time, the session is wiped here. The clock is a
+/// The server's half of the lost-connection limit: if the connection is lost (the browser closed, the network down)
+/// the circuit lingers on the server with the answers in it. When the connection stays down for
+/// <see cref="KioskOptions.ConnectionLostSeconds"/>, the session is wiped here, as the page wipes itself in the browser
+/// at the same limit (kiosk.js), so a connection that comes back late cannot bring the answers back. The clock is a
 /// <see cref="TimeProvider"/> so the rule can be tested without waiting.
 /// </summary>
 public sealed class KioskCircuitHandler(KioskSession session, TimeProvider clock, IOptions<KioskOptions> options) : CircuitHandler, IDisposable
@@ -16,7 +17,7 @@ public sealed class KioskCircuitHandler(KioskSession session, TimeProvider clock
 
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        var after = TimeSpan.FromSeconds(options.Value.IdleSeconds + options.Value.WarningSeconds);
+        var after = TimeSpan.FromSeconds(options.Value.ConnectionLostSeconds);
         _timer?.Dispose();
         _timer = clock.CreateTimer(_ => session.Reset(), null, after, Timeout.InfiniteTimeSpan);
         return Task.CompletedTask;

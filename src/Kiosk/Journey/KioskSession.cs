@@ -8,8 +8,9 @@ namespace MobilnyUrzednik.Kiosk.Journey;
 /// <param name="Personal">True for what the person typed about themselves or someone else.</param>
 public sealed record SpeechPart(string Text, bool Personal = false);
 
-/// <summary>What the confirmation screen may show: the code and the matter, and which kiosk made it.</summary>
-public sealed record KioskReceipt(int RequestId, string TrackingCode, string MatterName, string DeviceId, DateTimeOffset SentAt);
+/// <summary>What the confirmation screen may show: the code and the matter, which kiosk made it, and how the office
+/// will get in touch (the <see cref="ContactChannel"/> chosen, by name; not the number or address).</summary>
+public sealed record KioskReceipt(int RequestId, string TrackingCode, string MatterName, string DeviceId, DateTimeOffset SentAt, string? ContactChannel = null);
 
 /// <summary>
 /// Everything one person at the kiosk has done, held in their Blazor circuit only (a scoped matter): never in the

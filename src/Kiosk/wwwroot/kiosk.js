@@ -167,10 +167,17 @@
 
     function openKeyboard(el) {
         field = el;
+        document.documentElement.classList.toggle('kiosk-keypad-open', wantsKeypad(el));
         document.documentElement.classList.add('kiosk-keyboard-open');
         updateInset();
         // The field stays in view above the keyboard and the bar (scroll-padding-bottom is the inset).
         requestAnimationFrame(() => el.scrollIntoView({ block: 'nearest' }));
+    }
+
+    // Phone numbers, postal codes and date parts get the number keypad (OnScreenKeyboard.razor) instead of the letters.
+    function wantsKeypad(el) {
+        const mode = (el.getAttribute('inputmode') || '').toLowerCase();
+        return el.type === 'tel' || mode === 'tel' || mode === 'numeric' || mode === 'decimal';
     }
 
     function closeKeyboard() {
@@ -484,5 +491,64 @@
 
     for (const type of ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart']) {
         document.addEventListener(type, activity, { capture: true, passive: true });
+    }
+
+    // ---------- Lost connection: a hard limit from the drop ----------
+    // While the live connection is down the previous person's answers are still in this page, behind the reconnect
+    // dialog. Kiosk:ConnectionLostSeconds after the drop (data-seconds on #kiosk-offline) the page wipes itself,
+    // whatever is touched meanwhile: this timer is never re-armed by activity. A connection back in time cancels it.
+    // The server forgets the circuit's answers at the same limit (KioskCircuitHandler).
+    let connectionLostTimer = 0, connectionWiped = false;
+
+    function connectionLostMs() {
+        const seconds = parseFloat(document.getElementById('kiosk-offline')?.dataset.seconds);
+        return (seconds > 0 ? seconds : 60) * 1000;
+    }
+
+    // Blazor tells the reconnect dialog (ReconnectModal) what the connection does; the event does not bubble, so
+    // it is caught on the way down.
+    document.addEventListener('components-reconnect-state-changed', (e) => {
+        const state = e.detail && e.detail.state;
+        if (connectionWiped) {
+            // The page is only the notice now: Blazor's own retries must not reload the journey's address or bring
+            // the old circuit back into a page that no longer shows it; the start screen replaces the page instead.
+            e.stopImmediatePropagation();
+            if (state === 'rejected' || state === 'hide') location.replace('/');
+            return;
+        }
+        if (state === 'hide') {
+            clearTimeout(connectionLostTimer);
+            connectionLostTimer = 0;
+        } else if (!connectionLostTimer && !connectionWiped) {
+            connectionLostTimer = setTimeout(wipeAfterConnectionLost, connectionLostMs());
+        }
+    }, true);
+
+    // The server cannot give the start screen now, so the page becomes a plain notice in place (nothing rendered for
+    // the previous person survives) and asks the server every few seconds; the start screen replaces it once it answers.
+    function wipeAfterConnectionLost() {
+        connectionLostTimer = 0;
+        connectionWiped = true;
+        // The idle guard's own last resort would navigate to a server that is not there (the browser's error page).
+        guard = null;
+        clearTimeout(fallbackTimer);
+        k.stop();
+        document.cookie = 'mu_kiosk_jezyk=; Max-Age=0; path=/; SameSite=Strict';
+        try { sessionStorage.clear(); } catch { }
+        try { localStorage.clear(); } catch { }
+        document.querySelectorAll('input, textarea').forEach((el) => { el.value = ''; });
+        const notice = document.getElementById('kiosk-offline');
+        document.documentElement.classList.remove('kiosk-keyboard-open', 'kiosk-keypad-open', 'kiosk-shift', 'kiosk-speaking');
+        document.body.replaceChildren(notice ? notice.content.cloneNode(true) : '');
+        if (notice && notice.dataset.title) document.title = notice.dataset.title;
+        document.getElementById('main')?.focus({ preventScroll: true });
+        const tryStart = async () => {
+            try {
+                const response = await fetch('/', { cache: 'no-store' });
+                if (response.ok) { location.replace('/'); return; }
+            } catch { /* still down */ }
+            setTimeout(tryStart, 5000);
+        };
+        setTimeout(tryStart, 5000);
     }
 })();

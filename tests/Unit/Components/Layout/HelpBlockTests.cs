@@ -35,6 +35,24 @@ public partial class HelpBlockTests : ComponentTestContext
         Assert.Contains("od poniedziałku do piątku, 7:30–15:30", cut.Find("aside").TextContent, StringComparison.Ordinal);
     }
 
+    // The library kiosk: nothing there can dial or write, so a tel:/mailto: link would open nothing (or a dialog).
+    [Fact]
+    public void HelpBlock_WithoutLinks_PhoneAndEmailAreText()
+    {
+        var cut = Render<HelpBlock>(p => p
+            .Add(x => x.Phone, "22 123 45 67")
+            .Add(x => x.PhoneHours, "od poniedziałku do piątku, 7:30–15:30")
+            .Add(x => x.Email, "mobilny.urzednik@przykladowo.example.pl")
+            .Add(x => x.OfficeAddress, "ul. Główna 1, 00-950 Przykładowo")
+            .Add(x => x.SignLanguageHref, null)
+            .Add(x => x.Links, false));
+
+        Assert.Empty(cut.FindAll("a"));
+        var text = cut.Find("aside").TextContent;
+        Assert.Contains("22 123 45 67", text, StringComparison.Ordinal);
+        Assert.Contains("mobilny.urzednik@przykladowo.example.pl", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("22 123 45 67")]
     [InlineData("(22) 123-45-67")]

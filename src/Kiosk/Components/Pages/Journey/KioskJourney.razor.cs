@@ -47,7 +47,7 @@ public partial class KioskJourney : IHandleEvent
 
     private QuestionContext Context => new(A, matters, WarsawTime.Today(Clock), municipality);
 
-    private (int Position, int Count) Progress => Order.Progress(Screen!, A);
+    private (int Position, int? Count) Progress => Order.Progress(Screen!, A);
 
     private string Heading => Session.Ineligible != Ineligibility.None ? Words[nameof(JourneyText.NotEligibleTitle)]
         : Screen is { } screen ? Words.Say(screen.HeadingText(Context))
@@ -207,7 +207,7 @@ public partial class KioskJourney : IHandleEvent
             }
 
             var view = await Submission.GetConfirmationAsync(result.RequestId!.Value);
-            Session.CompleteJourney(new KioskReceipt(result.RequestId.Value, result.TrackingCode!, view?.MatterName ?? string.Empty, Device.Id, Clock.GetUtcNow()));
+            Session.CompleteJourney(new KioskReceipt(result.RequestId.Value, result.TrackingCode!, view?.MatterName ?? string.Empty, Device.Id, Clock.GetUtcNow(), A.ContactChannel));
             Nav.NavigateTo("/potwierdzenie", replace: true);
         }
         finally
