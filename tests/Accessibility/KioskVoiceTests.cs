@@ -38,7 +38,7 @@ public sealed partial class KioskVoiceTests(BrowserFixture browser, KioskAndSite
             Assert.Contains(key, help, StringComparison.Ordinal);
         }
 
-        await ears.PressAsync("Enter", "Pytanie 1 z ");
+        await ears.PressAsync("Enter", "Pytanie 1. ");
         await ears.HeardAsync(Journey.Headings.ForWhom);
 
         // A focus move names the choice, its kind, place and state; Space chooses; an arrow changes the choice.

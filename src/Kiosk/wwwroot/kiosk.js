@@ -341,7 +341,9 @@
             parts.push(say('VoiceKindHeading'));
         }
         if (el.disabled || el.getAttribute('aria-disabled') === 'true') parts.push(say('VoiceDisabled'));
-        parts.push(...descriptions(el, choice));
+        // An option's own hint can carry the person's data ("Zadzwonimy na numer 605 432 187"): like everything typed,
+        // it is read through the speaker only with the headset on; a problem is always read.
+        parts.push(...descriptions(el, choice && voice.headset));
         return parts.filter(Boolean).join(', ');
     }
 
