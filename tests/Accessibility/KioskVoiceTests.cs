@@ -165,6 +165,45 @@ public sealed partial class KioskVoiceTests(BrowserFixture browser, KioskAndSite
     }
 
     [Fact]
+    public async Task LanguageButton_InVoiceMode_IsNamedInItsOwnVoice()
+    {
+        // After the merge review: "Українська" went to the speech service as Polish, which refuses Cyrillic, so the
+        // button was silent when focused. Its name now goes in Ukrainian, and the service speaks it.
+        await using var context = await browser.Browser.NewContextAsync(Kiosk.KeyboardContext(apps.Kiosk.BaseAddress));
+        var page = await context.NewPageAsync();
+        var heard = new ConcurrentQueue<(string Text, string Lang, int Status)>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith("/api/mowa", StringComparison.Ordinal) && response.Request.PostData is { } body)
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(body);
+                heard.Enqueue((json.RootElement.GetProperty("tekst").GetString() ?? string.Empty, json.RootElement.GetProperty("jezyk").GetString() ?? string.Empty, response.Status));
+            }
+        };
+        var ears = new Ears(page);
+        await page.GotoAsync("/");
+        await ears.PressAsync("5", null);
+        await ears.PressAsync("5", VoiceOn);
+
+        var ukrainian = page.Locator("button[lang='uk']");
+        for (var i = 0; i < 30 && !await ukrainian.EvaluateAsync<bool>("b => b === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Expect(ukrainian).ToBeFocusedAsync();
+        // The name in Ukrainian, answered by the speech service, then the rest ("przycisk, …") in Polish.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(heard.Any(h => h.Text == "Українська") && heard.Any(h => h.Lang == "pl" && h.Text.StartsWith("przycisk", StringComparison.Ordinal))))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Heard: " + string.Join(" | ", heard.Select(h => $"{h.Lang} {h.Status} {h.Text}")));
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.All(heard.Where(h => h.Text == "Українська"), h => Assert.Equal(("uk", 200), (h.Lang, h.Status)));
+    }
+
+    [Fact]
     public async Task NotEligible_BackToStart_KeepsVoiceModeAndReadsTheStartScreen()
     {
         await using var context = await browser.Browser.NewContextAsync(Kiosk.KeyboardContext(apps.Kiosk.BaseAddress));

@@ -79,13 +79,16 @@
 
     k.repeat = () => k.speak(lastChunks);
 
-    async function playOne(text, mine) {
+    // A chunk is a text in the page's language, or { text, lang } for words in another one (the language buttons).
+    async function playOne(chunk, mine) {
+        const text = typeof chunk === 'string' ? chunk : chunk.text;
+        const lang = (typeof chunk === 'object' && chunk.lang) || document.documentElement.lang || 'pl';
         let blob = null;
         try {
             const response = await fetch('api/mowa', {
                 method: 'POST',
                 headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ tekst: text, jezyk: document.documentElement.lang || 'pl' }),
+                body: JSON.stringify({ tekst: text, jezyk: lang }),
             });
             if (response.ok) blob = await response.blob();
         } catch {
@@ -109,14 +112,13 @@
             }
             return;
         }
-        // Fallback only: the browser's own speech, and only with a voice in the page's language.
-        await speakWithBrowser(text);
+        // Fallback only: the browser's own speech, and only with a voice in the chunk's language.
+        await speakWithBrowser(text, lang);
     }
 
-    function speakWithBrowser(text) {
+    function speakWithBrowser(text, lang) {
         return new Promise((resolve) => {
             if (!('speechSynthesis' in window)) return resolve();
-            const lang = document.documentElement.lang || 'pl';
             const voice = window.speechSynthesis.getVoices().find((v) => (v.lang || '').toLowerCase().startsWith(lang));
             if (!voice) return resolve();
             const utterance = new SpeechSynthesisUtterance(text);
@@ -366,7 +368,18 @@
         announceTimer = setTimeout(() => {
             const target = announceTarget;
             announceTarget = null;
-            if (voice.on && target && target.isConnected && !target.closest('[inert]')) k.speak([describe(target)]);
+            if (!voice.on || !target || !target.isConnected || target.closest('[inert]')) return;
+            // A control named in another language ("Українська", "English") is named in its own voice, the rest in the
+            // page's: the speech service refuses Ukrainian letters sent as Polish, which left that button silent.
+            const own = target.closest('[lang]')?.getAttribute('lang');
+            const page = document.documentElement.lang || 'pl';
+            const full = describe(target);
+            const name = nameOf(target);
+            if (own && own !== page && name && full.startsWith(name)) {
+                k.speak([{ text: name, lang: own }, full.slice(name.length).replace(/^,\s*/, '')].filter((c) => c && (c.text || c.length)));
+            } else {
+                k.speak([full]);
+            }
         }, 0);
     }
 
