@@ -557,6 +557,9 @@
         document.body.replaceChildren(notice ? notice.content.cloneNode(true) : '');
         if (notice && notice.dataset.title) document.title = notice.dataset.title;
         document.getElementById('main')?.focus({ preventScroll: true });
+        // Whatever reloads the page from now on (Blazor's reconnect gives up with a reload of its own) lands on the start
+        // screen, never on the journey's address (CI under load: a fresh "Dla kogo jest ta wizyta?" after the restart).
+        try { history.replaceState(null, '', '/'); } catch { }
         const tryStart = async () => {
             try {
                 const response = await fetch('/', { cache: 'no-store' });

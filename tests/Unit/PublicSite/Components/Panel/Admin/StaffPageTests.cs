@@ -73,7 +73,10 @@ public class StaffPageTests : PanelTestContext
     {
         var cut = await OpenAsAdministratorAsync();
 
+        // The list comes from the database: wait for its render (on PostgreSQL under load it was not there yet).
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => Words(b.TextContent) == "Zarządzaj Jan Nowak"));
         cut.FindAll("button").First(b => Words(b.TextContent) == "Zarządzaj Jan Nowak").Click();
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("button"), b => b.TextContent == "Wyłącz konto"));
         cut.FindAll("button").First(b => b.TextContent == "Wyłącz konto").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Wyłączono konto: Jan Nowak.", cut.Find("[data-panel-saved]").TextContent));
